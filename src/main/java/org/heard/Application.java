@@ -1,6 +1,7 @@
 package org.heard;
 
 import io.micronaut.runtime.Micronaut;
+import org.heard.platform.DataDirectory;
 
 /** Starts the Heard service. */
 public final class Application {
@@ -8,6 +9,7 @@ public final class Application {
     }
 
     public static void main(String[] args) {
+        DataDirectory.prepare();
         Micronaut.run(Application.class, args);
     }
 }

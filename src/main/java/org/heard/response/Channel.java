@@ -1,0 +1,17 @@
+package org.heard.response;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** How a response reached Heard. */
+public enum Channel {
+    WEB, API, TELEGRAM, IMPORT;
+
+    public String id() {
+        return name().toLowerCase();
+    }
+
+    public static Optional<Channel> fromId(String id) {
+        return Arrays.stream(values()).filter(c -> c.id().equals(id)).findFirst();
+    }
+}

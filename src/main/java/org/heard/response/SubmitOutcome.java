@@ -1,0 +1,21 @@
+package org.heard.response;
+
+import java.util.Map;
+
+/** What happened to a submission. */
+public sealed interface SubmitOutcome {
+
+    /** Stored (or stored before, when {@code duplicate}); safe to acknowledge. */
+    record Stored(long id, String receipt, boolean duplicate) implements SubmitOutcome {
+    }
+
+    /** Nothing was stored; each entry says what to fix for that question id. */
+    record Invalid(Map<String, String> errors) implements SubmitOutcome {
+    }
+
+    record UnknownSurvey(String surveyId) implements SubmitOutcome {
+    }
+
+    record Closed(String surveyId) implements SubmitOutcome {
+    }
+}
