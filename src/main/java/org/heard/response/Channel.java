@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** How a response reached Heard. */
+@io.micronaut.serde.annotation.Serdeable
 public enum Channel {
     WEB, API, TELEGRAM, IMPORT;
 
