@@ -30,16 +30,42 @@ record FieldView(String id, String type, String text, @Nullable String hint, boo
                 day, month, year, q.textLimit());
     }
 
-    boolean has(String value) {
+    public boolean has(String value) {
         return values.contains(value);
     }
 
-    String value() {
+    public String value() {
         return values.isEmpty() ? "" : values.getFirst();
     }
 
+    public boolean many() {
+        return type.equals("multiple_choice");
+    }
+
+    // Class names are built here because Thymeleaf reads "__" inside attribute expressions as preprocessing.
+    public String groupClass() {
+        return many() ? "govuk-checkboxes" : "govuk-radios" + (type.equals("scale") || type.equals("yes_no") ? " govuk-radios--inline" : "");
+    }
+
+    public String itemClass() {
+        return many() ? "govuk-checkboxes" + "__item" : "govuk-radios" + "__item";
+    }
+
+    public String inputClass() {
+        return many() ? "govuk-checkboxes" + "__input" : "govuk-radios" + "__input";
+    }
+
+    public String labelClass() {
+        return "govuk-label " + (many() ? "govuk-checkboxes" + "__label" : "govuk-radios" + "__label");
+    }
+
+    /** The id of the n-th (1-based) choice: the first carries the question id so the error summary can link to it. */
+    public String choiceId(int n) {
+        return n == 1 ? id : id + "-" + n;
+    }
+
     /** The id the error summary links to: the first radio or checkbox, or the input itself. */
-    String anchor() {
+    public String anchor() {
         return type.equals("date") ? id + "-day" : id;
     }
 }
