@@ -64,7 +64,7 @@ class StaffSignInTest {
         assertTrue(setCookie.contains("SameSite=Strict"), setCookie);
         Cookie jwt = response.getCookie("JWT").orElseThrow();
         String home = http.toBlocking().retrieve(HttpRequest.GET("/staff").cookie(jwt).accept(MediaType.TEXT_HTML_TYPE));
-        assertTrue(home.contains("Hello, Test ANALYST"), home);
+        assertTrue(home.contains("Hello, <span>Test ANALYST</span>"), home);
     }
 
     @Test
