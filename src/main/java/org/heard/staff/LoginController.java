@@ -70,4 +70,15 @@ class LoginController {
                 })
                 .orElseGet(() -> HttpResponse.seeOther(java.net.URI.create("/login?error=true")));
     }
+
+    /** Signing out clears the token cookie. Open to anyone: signing out twice is harmless. */
+    @Post("/logout")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> signOut(HttpRequest<?> request, @Body Map<String, String> form) {
+        if (!antiForgery.verify(request, form.get(AntiForgery.FIELD))) {
+            return HttpResponse.seeOther(java.net.URI.create("/staff"));
+        }
+        return HttpResponse.seeOther(java.net.URI.create("/"))
+                .cookie(io.micronaut.http.cookie.Cookie.of("JWT", "").path("/").maxAge(0).httpOnly(true));
+    }
 }

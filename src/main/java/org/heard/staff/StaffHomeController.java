@@ -16,12 +16,18 @@ import java.util.Map;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class StaffHomeController {
 
+    private final org.heard.platform.AntiForgery antiForgery;
+
+    StaffHomeController(org.heard.platform.AntiForgery antiForgery) {
+        this.antiForgery = antiForgery;
+    }
+
     @Get
     @Produces(MediaType.TEXT_HTML)
     @View("staff/home")
-    Map<String, Object> home(Authentication auth) {
+    Map<String, Object> home(io.micronaut.http.HttpRequest<?> request, Authentication auth) {
         return Map.of("name", auth.getAttributes().getOrDefault(StaffAuthentication.NAME, auth.getName()),
-                "roles", auth.getRoles());
+                "roles", auth.getRoles(), "csrf", antiForgery.token(request));
     }
 
     @Get("/forbidden")

@@ -1,0 +1,2 @@
+/** Staff pages for surveys and single responses. */
+package org.heard.response.web;
