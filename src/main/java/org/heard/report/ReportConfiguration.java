@@ -1,0 +1,17 @@
+package org.heard.report;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.Min;
+
+/**
+ * @param suppressionThreshold counts from 1 to this are hidden ({@code HEARD_SUPPRESSION_THRESHOLD})
+ * @param minimumPercentageBase percentages are withheld when their base is below this
+ * @param minimumQuoteGroup     free-text quotes only from groups with at least this many respondents
+ */
+@ConfigurationProperties("heard")
+public record ReportConfiguration(
+        @Bindable(defaultValue = "4") @Min(1) int suppressionThreshold,
+        @Bindable(defaultValue = "10") @Min(1) int minimumPercentageBase,
+        @Bindable(defaultValue = "10") @Min(1) int minimumQuoteGroup) {
+}
