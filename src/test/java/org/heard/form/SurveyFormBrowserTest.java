@@ -14,6 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
 
 import java.util.List;
 
@@ -91,6 +95,17 @@ class SurveyFormBrowserTest {
         assertEquals(List.of("Rex"), stored.answers().get("dog-name"));
         assertEquals(List.of("2026-02-03"), stored.answers().get("when"));
         assertEquals("police", stored.agency());
+
+        // With the receipt code the person can see their answers, shown as text, and delete them.
+        browser.findElement(By.linkText("See or delete your answers")).click();
+        browser.findElement(By.id("receipt")).sendKeys(receipt.toLowerCase());
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement answers = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("dl.govuk-summary-list")));
+        assertTrue(answers.getText().contains(story), "the script is shown as text");
+        browser.findElement(By.cssSelector("button.govuk-button--warning")).click();
+        assertEquals("Your answers are deleted", browser.findElement(By.tagName("h1")).getText());
+        assertTrue(responses.find(stored.id()).isEmpty());
     }
 
     @Test
