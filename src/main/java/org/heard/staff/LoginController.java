@@ -63,6 +63,7 @@ class LoginController {
                 .<MutableHttpResponse<?>>map(s -> {
                     Map<String, Object> attributes = new HashMap<>();
                     attributes.put(StaffAuthentication.NAME, s.displayName());
+                    attributes.put(SlidingSession.SIGNED_IN_AT, java.time.Instant.now().getEpochSecond());
                     if (s.agency() != null) {
                         attributes.put(StaffAuthentication.AGENCY, s.agency());
                     }
