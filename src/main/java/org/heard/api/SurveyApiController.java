@@ -22,6 +22,8 @@ import org.heard.response.Channel;
 import org.heard.response.ResponseService;
 import org.heard.response.SubmitOutcome;
 import org.heard.response.Submission;
+import org.heard.safeguarding.Safeguarding;
+import org.heard.safeguarding.Signpost;
 import org.heard.survey.Survey;
 import org.heard.survey.SurveyCatalog;
 import org.heard.survey.SurveyStatus;
@@ -38,10 +40,12 @@ import java.util.Optional;
 class SurveyApiController {
     private final SurveyCatalog catalog;
     private final ResponseService responses;
+    private final Safeguarding safeguarding;
 
-    SurveyApiController(SurveyCatalog catalog, ResponseService responses) {
+    SurveyApiController(SurveyCatalog catalog, ResponseService responses, Safeguarding safeguarding) {
         this.catalog = catalog;
         this.responses = responses;
+        this.safeguarding = safeguarding;
     }
 
     @Serdeable
@@ -54,7 +58,7 @@ class SurveyApiController {
     }
 
     @Serdeable
-    record Created(long id, String receipt) {
+    record Created(long id, String receipt, Signpost safeguarding) {
     }
 
     @Get
@@ -96,7 +100,7 @@ class SurveyApiController {
         String key = Optional.ofNullable(body.idempotencyKey()).orElse(request.getHeaders().get("Idempotency-Key"));
         return switch (responses.submit(new Submission(surveyId, Channel.API, converted.answers(), key, null))) {
             case SubmitOutcome.Stored st -> {
-                MutableHttpResponse<?> r = HttpResponse.created(new Created(st.id(), st.receipt()));
+                MutableHttpResponse<?> r = HttpResponse.created(new Created(st.id(), st.receipt(), safeguarding.signpostOrNone(st.id())));
                 yield st.duplicate() ? r.header("Idempotent-Replayed", "true") : r;
             }
             case SubmitOutcome.Invalid i -> invalid(i.errors());

@@ -25,6 +25,7 @@ import org.heard.response.Channel;
 import org.heard.response.ResponseService;
 import org.heard.response.SubmitOutcome;
 import org.heard.response.Submission;
+import org.heard.safeguarding.Safeguarding;
 import org.heard.survey.AnswerRules;
 import org.heard.survey.Question;
 import org.heard.survey.Survey;
@@ -51,13 +52,15 @@ class FormController {
     private final SurveyCatalog catalog;
     private final ResponseService responses;
     private final AntiForgery antiForgery;
+    private final Safeguarding safeguarding;
     private final boolean secureCookies;
 
-    FormController(SurveyCatalog catalog, ResponseService responses, AntiForgery antiForgery,
+    FormController(SurveyCatalog catalog, ResponseService responses, AntiForgery antiForgery, Safeguarding safeguarding,
                    @io.micronaut.context.annotation.Value("${heard.secure-cookies:false}") boolean secureCookies) {
         this.catalog = catalog;
         this.responses = responses;
         this.antiForgery = antiForgery;
+        this.safeguarding = safeguarding;
         this.secureCookies = secureCookies;
     }
 
@@ -141,6 +144,8 @@ class FormController {
         model.put("survey", survey.get());
         model.put("young", survey.get().audience().isYoung());
         model.put("receipt", receipt);
+        model.put("signposts", responses.findByReceipt(receipt).flatMap(r -> safeguarding.signpostFor(r.id()))
+                .map(s -> List.of(s.message())).orElse(List.of()));
         return HttpResponse.ok(new ModelAndView<>("form/thanks", model));
     }
 

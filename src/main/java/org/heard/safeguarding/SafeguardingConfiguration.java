@@ -1,0 +1,30 @@
+package org.heard.safeguarding;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.NotBlank;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * @param indicators      the indicators file ({@code HEARD_SAFEGUARDING_INDICATORS})
+ * @param leadsEmail      where new alerts are emailed ({@code HEARD_SAFEGUARDING_LEADS_EMAIL})
+ * @param escalationEmail where unacknowledged alerts are escalated (defaults to the leads' address)
+ * @param escalateAfter   how long an alert may wait unacknowledged before it is escalated
+ * @param frontDoor       the partnership's own front door line(s), added to the signposting
+ */
+@ConfigurationProperties("heard.safeguarding")
+public record SafeguardingConfiguration(
+        @Bindable(defaultValue = "./surveys/safeguarding/indicators.yaml") @NotBlank String indicators,
+        @Nullable String leadsEmail,
+        @Nullable String escalationEmail,
+        @Bindable(defaultValue = "1h") Duration escalateAfter,
+        @Bindable(defaultValue = "1m") Duration checkEvery,
+        @Nullable List<String> frontDoor) {
+
+    List<String> frontDoorLines() {
+        return frontDoor == null ? List.of() : frontDoor;
+    }
+}

@@ -1,0 +1,35 @@
+package org.heard.safeguarding;
+
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import org.heard.definition.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+
+/**
+ * Builds the screener from the indicators file. A broken file stops the service from starting:
+ * running without screening would silently miss disclosures.
+ */
+@Factory
+class ScreenerFactory {
+    private static final Logger LOG = LoggerFactory.getLogger(ScreenerFactory.class);
+
+    @Singleton
+    Screener screener(SafeguardingConfiguration config) {
+        return load(Path.of(config.indicators()));
+    }
+
+    static Screener load(Path file) {
+        var problems = new ArrayList<Problem>();
+        Indicators indicators = Indicators.read(file, problems);
+        problems.forEach(p -> LOG.error("Safeguarding indicators: {}", p));
+        if (problems.stream().anyMatch(p -> !p.warning()) || indicators.categories().isEmpty()) {
+            throw new IllegalStateException("The safeguarding indicators in " + file + " cannot be used: "
+                    + (problems.isEmpty() ? "no categories" : problems.getFirst()));
+        }
+        return new PhraseScreener(indicators);
+    }
+}
