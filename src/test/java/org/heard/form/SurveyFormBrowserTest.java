@@ -122,6 +122,19 @@ class SurveyFormBrowserTest {
     }
 
     @Test
+    void aPossibleDisclosureIsSignpostedOnTheThankYouPage() {
+        browser.get(url("/s/" + Surveys.YOUNG));
+        browser.findElement(By.cssSelector("input[name=feel-safe][value=no]")).click();
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.findElement(By.id("why-not")).sendKeys("my step dad hit's me when mum is out");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        String page = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("receipt"))).findElement(By.xpath("/html/body")).getText();
+        assertTrue(page.contains("Thank you for telling us. It sounds like things might be hard for you."), page);
+        assertTrue(page.contains("we may need to tell someone whose job is to help"), page);
+    }
+
+    @Test
     void unknownAndClosedSurveysGetFriendlyPages() {
         browser.get(url("/s/no-such-survey"));
         assertEquals("We cannot find that survey", browser.findElement(By.tagName("h1")).getText());

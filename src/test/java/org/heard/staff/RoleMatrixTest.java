@@ -63,7 +63,11 @@ class RoleMatrixTest {
                 new Row("list staff", id -> HttpRequest.GET("/api/v1/staff"),
                         expect(OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)),
                 new Row("create staff", id -> HttpRequest.POST("/api/v1/staff", Map.of("username", "x")),
-                        expect(CREATED_OR_INVALID, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
+                        expect(CREATED_OR_INVALID, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)),
+                new Row("try the safeguarding screen", id -> HttpRequest.POST("/api/v1/safeguarding/screen", Map.of("text", "hello")),
+                        expect(OK, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN)),
+                new Row("list safeguarding alerts", id -> HttpRequest.GET("/api/v1/safeguarding/alerts?status=open"),
+                        expect(FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN)));
         var failures = new ArrayList<String>();
         for (Row row : rows) {
             check(failures, row, "anonymous", row.request().apply(policeResponse), UNAUTHORIZED);
