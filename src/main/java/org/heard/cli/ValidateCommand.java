@@ -1,6 +1,7 @@
 package org.heard.cli;
 
 import org.heard.definition.Problem;
+import org.heard.framework.FrameworkReader;
 import org.heard.survey.SurveyDefinitions;
 
 import java.io.PrintStream;
@@ -35,23 +36,16 @@ public final class ValidateCommand {
     }
 
     /** Which measure ids exist, read from the frameworks folder beside the surveys. */
-    interface MeasureCheck {
-        boolean exists(String id);
-
-        boolean strict();
+    private record MeasureCheck(java.util.Set<String> ids, boolean strict) {
+        boolean exists(String id) {
+            return ids.contains(id);
+        }
 
         static MeasureCheck load(Path surveys, List<Problem> problems) {
-            return new MeasureCheck() {
-                @Override
-                public boolean exists(String id) {
-                    return false;
-                }
-
-                @Override
-                public boolean strict() {
-                    return false;
-                }
-            };
+            var frameworks = FrameworkReader.read(surveys.resolve("frameworks"), problems);
+            var ids = new java.util.HashSet<String>();
+            frameworks.values().forEach(f -> f.measures().forEach(m -> ids.add(m.id())));
+            return new MeasureCheck(ids, !frameworks.isEmpty());
         }
     }
 }
