@@ -1,6 +1,7 @@
 package org.heard.api;
 
 import com.opencsv.CSVWriter;
+import org.heard.platform.CsvCells;
 import org.heard.response.StoredResponse;
 import org.heard.survey.Question;
 import org.heard.survey.Survey;
@@ -32,19 +33,11 @@ final class ResponseCsv {
                 for (Question q : survey.questions()) {
                     line.add(String.join("; ", r.answers().getOrDefault(q.id(), List.of())));
                 }
-                csv.writeNext(line.stream().map(ResponseCsv::neutralise).toArray(String[]::new), true);
+                csv.writeNext(line.stream().map(CsvCells::neutralise).toArray(String[]::new), true);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
     }
-
-    static String neutralise(String cell) {
-        if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
-            return "'" + cell;
-        }
-        return cell;
-    }
-
 }

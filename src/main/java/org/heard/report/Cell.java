@@ -1,5 +1,6 @@
 package org.heard.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -8,7 +9,7 @@ import io.micronaut.serde.annotation.Serdeable;
  * and as {@code null} with {@code "suppressed": true} in JSON. A true zero is shown as 0.
  */
 @Serdeable
-public record Cell(@Nullable Long value, boolean suppressed) {
+public record Cell(@JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Long value, boolean suppressed) {
 
     public static final String SYMBOL = "c";
 

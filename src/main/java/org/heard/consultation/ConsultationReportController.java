@@ -1,0 +1,103 @@
+package org.heard.consultation;
+
+import com.opencsv.CSVWriter;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.views.ModelAndView;
+import org.heard.platform.ApiError;
+import org.heard.platform.CsvCells;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+/** The consultation report as an HTML board paper, JSON and CSV. */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured({"ADMIN", "ANALYST", "SAFEGUARDING_LEAD", "AGENCY_LEAD", "VIEWER"})
+class ConsultationReportController {
+    private final ConsultationReport reports;
+
+    ConsultationReportController(ConsultationReport reports) {
+        this.reports = reports;
+    }
+
+    @Get("/reports/consultations")
+    @Produces(MediaType.TEXT_HTML)
+    MutableHttpResponse<?> html(@Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+        try {
+            return HttpResponse.ok(new ModelAndView<>("consultation/report", Map.of("report", build(from, to))));
+        } catch (IllegalArgumentException e) {
+            return HttpResponse.badRequest(new ModelAndView<>("message", Map.of("heading", "Check the dates", "message", e.getMessage())));
+        }
+    }
+
+    @Get("/api/v1/reports/consultations")
+    @Produces(MediaType.APPLICATION_JSON)
+    MutableHttpResponse<?> json(@Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+        try {
+            return HttpResponse.ok(build(from, to));
+        } catch (IllegalArgumentException e) {
+            return HttpResponse.badRequest(ApiError.of(400, "bad_period", e.getMessage()));
+        }
+    }
+
+    @Get("/api/v1/reports/consultations.csv")
+    @Produces("text/csv; charset=utf-8")
+    MutableHttpResponse<?> csv(@Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+        ConsultationReport.Report r;
+        try {
+            r = build(from, to);
+        } catch (IllegalArgumentException e) {
+            return HttpResponse.badRequest(ApiError.of(400, "bad_period", e.getMessage())).contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
+        var out = new StringWriter();
+        try (var csv = new CSVWriter(out, ',', '"', '"', "\r\n")) {
+            csv.writeNext(new String[] {"measure", "key", "label", "this_period", "previous_period"}, true);
+            csv.writeNext(new String[] {"activities", "", "Activities engaging children and young people", r.activities().text(), r.previousActivities().text()}, true);
+            csv.writeNext(new String[] {"participants", "", "Participants", r.participants().text(), r.previousParticipants().text()}, true);
+            csv.writeNext(new String[] {"follow_up", "with", "With a follow-up action", r.withFollowUp().text(), ""}, true);
+            csv.writeNext(new String[] {"follow_up", "without", "Without a follow-up action", r.withoutFollowUp().text(), ""}, true);
+            write(csv, "audience", r.byAudience());
+            write(csv, "method", r.byMethod());
+            write(csv, "area", r.byArea());
+            write(csv, "agency", r.byAgency());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return HttpResponse.ok(out.toString());
+    }
+
+    private static void write(CSVWriter csv, String measure, List<ConsultationReport.Row> rows) {
+        for (ConsultationReport.Row row : rows) {
+            csv.writeNext(new String[] {measure, CsvCells.neutralise(row.key()), CsvCells.neutralise(row.label()),
+                    row.count().text(), row.previous().text()}, true);
+        }
+    }
+
+    private ConsultationReport.Report build(@Nullable String from, @Nullable String to) {
+        try {
+            LocalDate end = to == null || to.isBlank() ? LocalDate.now() : LocalDate.parse(to.strip());
+            LocalDate start = from == null || from.isBlank() ? end.minusMonths(12).plusDays(1) : LocalDate.parse(from.strip());
+            if (start.isAfter(end)) {
+                throw new IllegalArgumentException("The start of the period (from) must be on or before its end (to).");
+            }
+            return reports.build(start, end);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("Give dates like 2026-03-31.");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.heard.consultation;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+
+/** Lists of ids stored as ",a,b," so one id can be matched with LIKE on any of our databases. */
+final class IdList {
+    private IdList() {
+    }
+
+    static String encode(Collection<String> ids) {
+        return ids.isEmpty() ? "," : "," + String.join(",", ids) + ",";
+    }
+
+    static List<String> decode(String stored) {
+        return stored == null ? List.of() : Arrays.stream(stored.split(",")).filter(s -> !s.isBlank()).toList();
+    }
+
+    static String like(String id) {
+        return "%," + id.replace("%", "").replace("_", "\\_") + ",%";
+    }
+
+    /** Splits what a person typed ("a; b, c") into ids. */
+    static List<String> parse(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(typed.split("[;,\\n]")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+}
