@@ -241,6 +241,27 @@ class ConsultationTest {
     }
 
     @Test
+    void staffRecordAndPublishAnActionInThePages() {
+        HttpResponse<String> page = http.toBlocking().exchange(analyst.sign(HttpRequest.GET("/staff/you-said-we-did")).accept(MediaType.TEXT_HTML_TYPE), String.class);
+        var m = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"").matcher(page.body());
+        assertTrue(m.find());
+        Cookie cookie = page.getCookie("heard_csrf").orElseThrow();
+        String marker = Surveys.unique("page");
+        String form = "csrf=" + m.group(1) + "&said=buses+stop+too+early+" + marker + "&did=asked+for+a+later+bus&owner=Transport+team&status=done"
+                + "&evidence=&dueOn=&doneOn=&measures=&activities=";
+        var added = http.toBlocking().exchange(analyst.sign(HttpRequest.POST("/staff/you-said-we-did", form))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).cookie(cookie).accept(MediaType.TEXT_HTML_TYPE), String.class);
+        assertEquals(HttpStatus.SEE_OTHER, added.getStatus());
+        long id = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/api/v1/consultations/actions")), Argument.listOf(MAP)).stream()
+                .filter(a -> a.get("said").toString().contains(marker)).map(a -> ((Number) a.get("id")).longValue()).findFirst().orElseThrow();
+        http.toBlocking().exchange(analyst.sign(HttpRequest.POST("/staff/you-said-we-did/" + id + "/publish", "csrf=" + m.group(1)))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).cookie(cookie).accept(MediaType.TEXT_HTML_TYPE), String.class);
+        assertTrue(http.toBlocking().retrieve(HttpRequest.GET("/you-said-we-did").accept(MediaType.TEXT_HTML_TYPE)).contains(marker));
+        String list = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/staff/consultations?method=event")).accept(MediaType.TEXT_HTML_TYPE));
+        assertTrue(list.contains("Consultation log"));
+    }
+
+    @Test
     void onlyAnalystsAndAdminsChangeTheLog() {
         var viewer = StaffTestData.create(accounts, "VIEWER");
         var e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(viewer.sign(
