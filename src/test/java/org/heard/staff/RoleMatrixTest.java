@@ -67,7 +67,17 @@ class RoleMatrixTest {
                 new Row("try the safeguarding screen", id -> HttpRequest.POST("/api/v1/safeguarding/screen", Map.of("text", "hello")),
                         expect(OK, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN)),
                 new Row("list safeguarding alerts", id -> HttpRequest.GET("/api/v1/safeguarding/alerts?status=open"),
-                        expect(FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN)));
+                        expect(FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN)),
+                new Row("list frameworks", id -> HttpRequest.GET("/api/v1/frameworks"),
+                        expect(OK, OK, OK, OK, OK)),
+                new Row("read the consultation log", id -> HttpRequest.GET("/api/v1/consultations?from=2999-01-01"),
+                        expect(OK, OK, OK, OK, OK)),
+                new Row("change the consultation log", id -> HttpRequest.POST("/api/v1/consultations", Map.of("title", "")),
+                        expect(CREATED_OR_INVALID, CREATED_OR_INVALID, FORBIDDEN, FORBIDDEN, FORBIDDEN)),
+                new Row("consultation report", id -> HttpRequest.GET("/api/v1/reports/consultations"),
+                        expect(OK, OK, OK, OK, OK)),
+                new Row("voice-of-the-child report", id -> HttpRequest.GET("/api/v1/reports/voice-of-child"),
+                        expect(OK, OK, OK, OK, OK)));
         var failures = new ArrayList<String>();
         for (Row row : rows) {
             check(failures, row, "anonymous", row.request().apply(policeResponse), UNAUTHORIZED);
