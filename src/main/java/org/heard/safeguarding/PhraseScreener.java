@@ -12,8 +12,8 @@ import java.util.Set;
  */
 final class PhraseScreener implements Screener {
     private static final Set<String> NEGATIONS = Set.of("not", "never", "no", "nobody", "noone", "dont", "doesnt",
-            "didnt", "isnt", "wasnt", "havent", "hasnt", "wont", "cant", "aint", "nothing", "neither", "nor");
-    private static final int NEGATION_WINDOW = 3;
+            "didnt", "isnt", "wasnt", "havent", "hasnt", "wont", "cant", "aint", "neither", "nor");
+    private static final int NEGATION_WINDOW = 4;
 
     private final Indicators indicators;
 
@@ -27,11 +27,28 @@ final class PhraseScreener implements Screener {
             return ScreenResult.CLEAR;
         }
         String[] words = TextNormaliser.normalise(text).split(" ");
-        boolean professional = indicators.professional().stream()
-                .anyMatch(pattern -> java.util.Arrays.stream(words).anyMatch(w -> wordMatches(w, pattern)));
+        boolean professional = anyWord(words, indicators.professional());
+        if (anyWord(words, indicators.notReal())) {
+            // A film, a song, a game or a sport: "we got killed in fortnite" is not a disclosure.
+            return ScreenResult.CLEAR;
+        }
+        boolean jokey = anyWord(words, indicators.jokey());
         var categories = new LinkedHashSet<String>();
         var matches = new ArrayList<Match>();
         for (Indicators.Category c : indicators.categories().values()) {
+            if (c.except().stream().anyMatch(e -> contains(words, e))) {
+                continue;
+            }
+            if (!jokey) {
+                for (Indicators.Near n : c.near()) {
+                    int[] at = near(words, n);
+                    if (at != null) {
+                        categories.add(c.id());
+                        matches.add(new Match(c.id(), n.written(), String.join(" ", List.of(words).subList(at[0], at[1] + 1))));
+                        break;
+                    }
+                }
+            }
             for (int p = 0; p < c.phrases().size(); p++) {
                 if (professional && c.isTopic(p)) {
                     continue;
@@ -62,13 +79,64 @@ final class PhraseScreener implements Screener {
         return -1;
     }
 
+    /** The first and last word of the closest pair, or null when the two kinds never come close un-negated. */
+    private static int[] near(String[] words, Indicators.Near n) {
+        for (int i = 0; i < words.length; i++) {
+            if (!anyMatch(words[i], n.words())) {
+                continue;
+            }
+            for (int j = Math.max(0, i - n.within()); j <= Math.min(words.length - 1, i + n.within()); j++) {
+                if (j != i && anyMatch(words[j], n.with())) {
+                    int first = Math.min(i, j);
+                    if (!negated(words, first) && !negated(words, Math.max(i, j))) {
+                        return new int[] {first, Math.max(i, j)};
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean anyMatch(String word, List<String> patterns) {
+        for (String p : patterns) {
+            if (wordMatches(word, p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean anyWord(String[] words, List<String> patterns) {
+        for (String w : words) {
+            if (anyMatch(w, patterns)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean contains(String[] words, List<String> phrase) {
+        outer:
+        for (int i = 0; i + phrase.size() <= words.length; i++) {
+            for (int j = 0; j < phrase.size(); j++) {
+                if (!wordMatches(words[i + j], phrase.get(j))) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     private static boolean wordMatches(String word, String pattern) {
         return pattern.endsWith("*") ? word.startsWith(pattern.substring(0, pattern.length() - 1)) : word.equals(pattern);
     }
 
     private static boolean negated(String[] words, int start) {
         for (int k = Math.max(0, start - NEGATION_WINDOW); k < start; k++) {
-            if (NEGATIONS.contains(words[k])) {
+            // "I don't want to marry him" is not a denial: the negation is of wanting, not of the harm.
+            boolean ofWanting = k + 1 < start && (words[k + 1].equals("want") || words[k + 1].equals("wanna"));
+            if (NEGATIONS.contains(words[k]) && !ofWanting) {
                 return true;
             }
         }
