@@ -56,6 +56,47 @@ class ResponseFigures {
         }));
     }
 
+    record Value(String questionId, String choice, Double number, long answers) {
+    }
+
+    /** How often each value was given to each question of a survey in [from, to). */
+    List<Value> values(String surveyId, Instant from, Instant to) {
+        return tx.executeRead(s -> jdbc.prepareStatement("SELECT a.question_id, a.value_choice, a.value_number, COUNT(*) FROM answer a "
+                + "JOIN response r ON r.id = a.response_id WHERE r.survey_id = ? AND r.submitted_at >= ? AND r.submitted_at < ? "
+                + "AND a.value_text IS NULL GROUP BY a.question_id, a.value_choice, a.value_number", ps -> {
+            ps.setString(1, surveyId);
+            ps.setTimestamp(2, Timestamp.from(from));
+            ps.setTimestamp(3, Timestamp.from(to));
+            var out = new ArrayList<Value>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    double n = rs.getDouble(3);
+                    Double number = rs.wasNull() ? null : n;
+                    out.add(new Value(rs.getString(1), rs.getString(2), number, rs.getLong(4)));
+                }
+            }
+            return out;
+        }));
+    }
+
+    /** How many responses answered each question of a survey in [from, to). */
+    java.util.Map<String, Long> answered(String surveyId, Instant from, Instant to) {
+        return tx.executeRead(s -> jdbc.prepareStatement("SELECT a.question_id, COUNT(DISTINCT a.response_id) FROM answer a "
+                + "JOIN response r ON r.id = a.response_id WHERE r.survey_id = ? AND r.submitted_at >= ? AND r.submitted_at < ? "
+                + "GROUP BY a.question_id", ps -> {
+            ps.setString(1, surveyId);
+            ps.setTimestamp(2, Timestamp.from(from));
+            ps.setTimestamp(3, Timestamp.from(to));
+            var out = new java.util.HashMap<String, Long>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return out;
+        }));
+    }
+
     /** The newest free-text answers to the given questions of a survey in [from, to). */
     List<Text> texts(String surveyId, Collection<String> questionIds, Instant from, Instant to, int limit) {
         if (questionIds.isEmpty()) {

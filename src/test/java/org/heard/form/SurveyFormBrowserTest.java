@@ -48,6 +48,13 @@ class SurveyFormBrowserTest {
         }
     }
 
+    /** Sends the form and waits for the next page, so no check ever reads the page being left. */
+    private void submit() {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+    }
+
     private String url(String path) {
         return "http://localhost:" + server.getPort() + path;
     }
@@ -60,7 +67,7 @@ class SurveyFormBrowserTest {
 
         // Page one, sent without the required colour: the error summary links to the field.
         browser.findElement(By.cssSelector("input[name=pets][value=dog]")).click();
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        submit();
         WebElement summary = browser.findElement(By.className("govuk-error-summary"));
         assertTrue(summary.getText().contains("Which colour do you like best?: Select an answer"), summary.getText());
         assertEquals("#colour", summary.findElement(By.tagName("a")).getDomAttribute("href"));
@@ -68,7 +75,7 @@ class SurveyFormBrowserTest {
         assertTrue(browser.getTitle().startsWith("Error: "));
 
         browser.findElement(By.cssSelector("input[name=colour][value=blue]")).click();
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        submit();
 
         // Page two: the "show if" question appears because a dog was chosen.
         String story = "<script>alert('x')</script> " + Surveys.unique("browser");
@@ -79,14 +86,14 @@ class SurveyFormBrowserTest {
         browser.findElement(By.id("when-day")).sendKeys("3");
         browser.findElement(By.id("when-month")).sendKeys("2");
         browser.findElement(By.id("when-year")).sendKeys("2026");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        submit();
         assertTrue(browser.findElement(By.className("govuk-error-summary")).getText().contains("Enter a number, like 12"));
         assertEquals(story, browser.findElement(By.id("story")).getDomProperty("value"), "text is kept, as text");
 
         browser.findElement(By.id("age")).clear();
         browser.findElement(By.id("age")).sendKeys("12");
         browser.findElement(By.cssSelector("input[name=agency][value=police]")).click();
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        submit();
 
         String receipt = browser.findElement(By.id("receipt")).getText();
         assertTrue(receipt.matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}"), receipt);
@@ -99,11 +106,13 @@ class SurveyFormBrowserTest {
         // With the receipt code the person can see their answers, shown as text, and delete them.
         browser.findElement(By.linkText("See or delete your answers")).click();
         browser.findElement(By.id("receipt")).sendKeys(receipt.toLowerCase());
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        submit();
         WebElement answers = new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("dl.govuk-summary-list")));
         assertTrue(answers.getText().contains(story), "the script is shown as text");
+        WebElement before = browser.findElement(By.tagName("html"));
         browser.findElement(By.cssSelector("button.govuk-button--warning")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(before));
         assertEquals("Your answers are deleted", browser.findElement(By.tagName("h1")).getText());
         assertTrue(responses.find(stored.id()).isEmpty());
     }
@@ -114,10 +123,10 @@ class SurveyFormBrowserTest {
         String page = browser.findElement(By.tagName("main")).getText();
         assertTrue(page.contains("If you tell us someone is hurting you, we may need to tell someone who can help"));
         browser.findElement(By.cssSelector("input[name=feel-safe][value=yes]")).click();
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        submit();
         // "no" would have shown the follow-up; "yes" goes straight on to the last page.
         assertFalse(browser.getPageSource().contains("What makes you feel unsafe?"));
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        submit();
         assertEquals("Thank you for telling us!", browser.findElement(By.tagName("h1")).getText());
     }
 
@@ -125,9 +134,9 @@ class SurveyFormBrowserTest {
     void aPossibleDisclosureIsSignpostedOnTheThankYouPage() {
         browser.get(url("/s/" + Surveys.YOUNG));
         browser.findElement(By.cssSelector("input[name=feel-safe][value=no]")).click();
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        submit();
         browser.findElement(By.id("why-not")).sendKeys("my step dad hit's me when mum is out");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        submit();
         String page = new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("receipt"))).findElement(By.xpath("/html/body")).getText();
         assertTrue(page.contains("Thank you for telling us. It sounds like things might be hard for you."), page);

@@ -77,6 +77,8 @@ class RoleMatrixTest {
                 new Row("consultation report", id -> HttpRequest.GET("/api/v1/reports/consultations"),
                         expect(OK, OK, OK, OK, OK)),
                 new Row("voice-of-the-child report", id -> HttpRequest.GET("/api/v1/reports/voice-of-child"),
+                        expect(OK, OK, OK, OK, OK)),
+                new Row("framework evidence report", id -> HttpRequest.GET("/api/v1/reports/framework/test-qaf"),
                         expect(OK, OK, OK, OK, OK)));
         var failures = new ArrayList<String>();
         for (Row row : rows) {

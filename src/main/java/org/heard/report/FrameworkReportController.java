@@ -1,0 +1,81 @@
+package org.heard.report;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.views.ModelAndView;
+import org.heard.framework.FrameworkCatalog;
+import org.heard.platform.ApiError;
+import org.heard.survey.SurveyCatalog;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/** The framework evidence report as JSON and as an HTML board paper. */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured({"ADMIN", "ANALYST", "SAFEGUARDING_LEAD", "AGENCY_LEAD", "VIEWER"})
+class FrameworkReportController {
+    private final FrameworkReport reports;
+    private final FrameworkCatalog frameworks;
+    private final SurveyCatalog catalog;
+
+    FrameworkReportController(FrameworkReport reports, FrameworkCatalog frameworks, SurveyCatalog catalog) {
+        this.reports = reports;
+        this.frameworks = frameworks;
+        this.catalog = catalog;
+    }
+
+    @Get("/api/v1/reports/framework/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    MutableHttpResponse<?> json(@PathVariable String id, @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+        var f = frameworks.find(id);
+        if (f.isEmpty()) {
+            return HttpResponse.notFound(ApiError.of(404, "not_found", "There is no framework '" + id + "'."));
+        }
+        try {
+            LocalDate[] period = period(from, to);
+            return HttpResponse.ok(reports.build(f.get(), period[0], period[1]));
+        } catch (IllegalArgumentException e) {
+            return HttpResponse.badRequest(ApiError.of(400, "bad_period", e.getMessage()));
+        }
+    }
+
+    @Get("/reports/framework/{id}")
+    @Produces(MediaType.TEXT_HTML)
+    MutableHttpResponse<?> html(@PathVariable String id, @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+        var f = frameworks.find(id);
+        if (f.isEmpty()) {
+            return HttpResponse.notFound(new ModelAndView<>("message", Map.of("heading", "There is no such framework", "message", "Check the address.")));
+        }
+        try {
+            LocalDate[] period = period(from, to);
+            return HttpResponse.ok(new ModelAndView<>("report/framework", Map.of("report", reports.build(f.get(), period[0], period[1]))));
+        } catch (IllegalArgumentException e) {
+            return HttpResponse.badRequest(new ModelAndView<>("message", Map.of("heading", "Check the dates", "message", e.getMessage())));
+        }
+    }
+
+    private LocalDate[] period(@Nullable String from, @Nullable String to) {
+        try {
+            LocalDate end = to == null || to.isBlank() ? catalog.today() : LocalDate.parse(to.strip());
+            LocalDate start = from == null || from.isBlank() ? end.minusMonths(12).plusDays(1) : LocalDate.parse(from.strip());
+            if (start.isAfter(end)) {
+                throw new IllegalArgumentException("The start of the period (from) must be on or before its end (to).");
+            }
+            return new LocalDate[] {start, end};
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("Give dates like 2026-03-31.");
+        }
+    }
+}
