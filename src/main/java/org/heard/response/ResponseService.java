@@ -169,6 +169,11 @@ public class ResponseService {
         return responses.countBySurveyId(surveyId);
     }
 
+    /** How many responses are stored in all. */
+    public long total() {
+        return responses.count();
+    }
+
     /** Erases every response given under a respondent key (e.g. a chat asking for /delete). */
     public int deleteByRespondent(String respondentKey) {
         return delete(responses.findByRespondentKey(respondentKey).stream().map(ResponseRow::id).toList());

@@ -1,0 +1,263 @@
+package org.heard.search;
+
+import io.micronaut.context.annotation.Context;
+import jakarta.annotation.PreDestroy;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.heard.response.ResponseService;
+import org.heard.response.StoredResponse;
+import org.heard.survey.Question;
+import org.heard.survey.SurveyCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+
+/**
+ * The one owner of the Lucene index: the only IndexWriter, and a SearcherManager that searches read
+ * from. Every change is committed before the call returns, so what a response event added (or an
+ * erasure removed) survives a crash and is visible at once.
+ */
+@Context
+public class SearchIndex {
+    private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
+    /** Raised whenever the document layout changes; an index written under another one is rebuilt. */
+    static final String FORMAT = "1";
+    private static final String FORMAT_KEY = "heard.format";
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final AnswerDocuments documents;
+    private final ResponseService responses;
+    private final SurveyCatalog catalog;
+    private final AtomicBoolean rebuilding = new AtomicBoolean();
+    private final AtomicLong done = new AtomicLong();
+    private final AtomicLong total = new AtomicLong();
+
+    SearchIndex(SearchConfiguration config, AnswerDocuments documents, ResponseService responses, SurveyCatalog catalog) throws IOException {
+        this.documents = documents;
+        this.responses = responses;
+        this.catalog = catalog;
+        Path dir = Path.of(config.indexDir());
+        Files.createDirectories(dir);
+        this.directory = FSDirectory.open(dir);
+        boolean fresh = !DirectoryReader.indexExists(directory);
+        this.writer = new IndexWriter(directory, new IndexWriterConfig(Analyzers.index()).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        String format = fresh ? null : writer.getLiveCommitData() == null ? null : userData().get(FORMAT_KEY);
+        this.searchers = new SearcherManager(writer, null);
+        if (!FORMAT.equals(format)) {
+            LOG.info("The search index is {}; rebuilding it from the database", fresh ? "missing" : "from an older version");
+            Thread.ofVirtual().name("search-rebuild").start(() -> rebuild(n -> { }));
+        } else {
+            Thread.ofVirtual().name("search-reconcile").start(this::reconcile);
+        }
+    }
+
+    private Map<String, String> userData() {
+        var map = new java.util.HashMap<String, String>();
+        var data = writer.getLiveCommitData();
+        if (data != null) {
+            data.forEach(e -> map.put(e.getKey(), e.getValue()));
+        }
+        return map;
+    }
+
+    IndexSearcher acquire() throws IOException {
+        return searchers.acquire();
+    }
+
+    void release(IndexSearcher searcher) throws IOException {
+        searchers.release(searcher);
+    }
+
+    /** Indexes a response's free-text answers (replacing any earlier copy) and makes them searchable. */
+    void index(List<AnswerDocuments.Answer> answers) {
+        try {
+            for (AnswerDocuments.Answer a : answers) {
+                var doc = documents.build(a);
+                if (doc.isPresent()) {
+                    writer.updateDocument(new Term(AnswerDocuments.KEY, AnswerDocuments.key(a.responseId(), a.questionId())), doc.get());
+                }
+            }
+            commitAndRefresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Removes every answer of these responses; when this returns they can no longer be found. */
+    void delete(Collection<Long> responseIds) {
+        try {
+            for (long id : responseIds) {
+                writer.deleteDocuments(new Term(AnswerDocuments.RESPONSE, String.valueOf(id)));
+            }
+            commitAndRefresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private synchronized void commitAndRefresh() throws IOException {
+        writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
+        writer.commit();
+        if (!rebuilding.get()) {
+            // During a rebuild searches keep reading the old point-in-time view until it is complete.
+            searchers.maybeRefreshBlocking();
+        }
+    }
+
+    /** Progress of a rebuild: whether one is running, and how many responses of how many are done. */
+    @io.micronaut.serde.annotation.Serdeable
+    public record Progress(boolean running, long done, long total) {
+    }
+
+    public Progress progress() {
+        return new Progress(rebuilding.get(), done.get(), total.get());
+    }
+
+    /**
+     * Rebuilds the whole index from the database. Searches keep answering from the old index until
+     * the new one is complete. Returns false when a rebuild is already running.
+     */
+    public boolean rebuild(LongConsumer onProgress) {
+        if (!rebuilding.compareAndSet(false, true)) {
+            return false;
+        }
+        try {
+            done.set(0);
+            total.set(responses.total());
+            writer.deleteAll();
+            long after = 0;
+            List<StoredResponse> page;
+            while (!(page = responses.scan(after, 500)).isEmpty()) {
+                for (StoredResponse r : page) {
+                    for (AnswerDocuments.Answer a : answers(r)) {
+                        documents.build(a).ifPresent(doc -> {
+                            try {
+                                writer.addDocument(doc);
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        });
+                    }
+                    after = r.id();
+                }
+                onProgress.accept(done.addAndGet(page.size()));
+            }
+            writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
+            writer.commit();
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            rebuilding.set(false);
+            try {
+                searchers.maybeRefreshBlocking();
+            } catch (IOException e) {
+                LOG.error("Could not refresh the search index after a rebuild", e);
+            }
+        }
+    }
+
+    /**
+     * Brings the index level with the database after a restart: answers committed while the
+     * service was down, or before a crash, are indexed; responses erased meanwhile are removed.
+     */
+    void reconcile() {
+        try {
+            BitSet indexed = indexedResponses();
+            var missing = new ArrayList<AnswerDocuments.Answer>();
+            BitSet inDatabase = new BitSet();
+            long after = 0;
+            int added = 0;
+            List<StoredResponse> page;
+            while (!(page = responses.scan(after, 1000)).isEmpty()) {
+                for (StoredResponse r : page) {
+                    inDatabase.set((int) r.id());
+                    if (!indexed.get((int) r.id())) {
+                        missing.addAll(answers(r));
+                    }
+                    after = r.id();
+                }
+                if (!missing.isEmpty()) {
+                    added += missing.size();
+                    index(missing);
+                    missing.clear();
+                }
+            }
+            indexed.andNot(inDatabase);
+            var gone = indexed.stream().mapToObj(i -> (long) i).toList();
+            if (!gone.isEmpty()) {
+                delete(gone);
+            }
+            if (added > 0 || !gone.isEmpty()) {
+                LOG.warn("Search index reconciled with the database: {} answers added, {} responses removed", added, gone.size());
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Could not reconcile the search index with the database", e);
+        }
+    }
+
+    private BitSet indexedResponses() throws IOException {
+        var ids = new BitSet();
+        IndexSearcher s = acquire();
+        try {
+            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                Terms terms = leaf.reader().terms(AnswerDocuments.RESPONSE);
+                if (terms == null) {
+                    continue;
+                }
+                TermsEnum te = terms.iterator();
+                BytesRef term;
+                while ((term = te.next()) != null) {
+                    ids.set(Integer.parseInt(term.utf8ToString()));
+                }
+            }
+        } finally {
+            release(s);
+        }
+        return ids;
+    }
+
+    /** The free-text answers of a stored response. */
+    List<AnswerDocuments.Answer> answers(StoredResponse r) {
+        var out = new ArrayList<AnswerDocuments.Answer>();
+        var survey = catalog.find(r.surveyId());
+        r.answers().forEach((questionId, values) -> {
+            boolean freeText = survey.flatMap(s -> s.question(questionId)).map(Question::type).map(t -> t.isFreeText()).orElse(false);
+            if (freeText && !values.isEmpty()) {
+                out.add(new AnswerDocuments.Answer(r.id(), r.surveyId(), questionId, r.channel().id(), r.agency(), r.submittedAt(), values.getFirst()));
+            }
+        });
+        return out;
+    }
+
+    @PreDestroy
+    void close() throws IOException {
+        searchers.close();
+        writer.close();
+        directory.close();
+    }
+}
