@@ -1,12 +1,14 @@
 package org.heard;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import org.heard.cli.ValidateCommand;
 import org.heard.platform.DataDirectory;
+import org.heard.search.ReindexCommand;
 
 /**
  * Starts the Heard service, or runs one command: {@code validate [DIR]} checks the survey,
- * framework and codebook files without starting anything.
+ * framework and codebook files without starting anything; {@code reindex} rebuilds the search index.
  */
 public final class Application {
     private Application() {
@@ -17,6 +19,13 @@ public final class Application {
             System.exit(ValidateCommand.run(args, System.out));
         }
         DataDirectory.prepare();
+        if (args.length > 0 && args[0].equals("reindex")) {
+            // The database and index, without the web server.
+            try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false)
+                    .properties(java.util.Map.of("micronaut.server.enabled", false)).start()) {
+                System.exit(ReindexCommand.run(context, System.out));
+            }
+        }
         Micronaut.run(Application.class, args);
     }
 }

@@ -104,6 +104,19 @@ class SearchTest {
     }
 
     @Test
+    void theSearchPageShowsEscapedHighlightsFacetsAndLinksToResponses() {
+        String w = word();
+        long id = young("<img src=x onerror=alert(1)> bullying on the bus " + w);
+        String page = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/staff/search?" + q(w)))
+                .accept(io.micronaut.http.MediaType.TEXT_HTML_TYPE));
+        assertTrue(page.contains("<mark>" + w + "</mark>"), page);
+        assertFalse(page.contains("<img src=x"), "the answer is shown as text");
+        assertTrue(page.contains("href=\"/staff/responses/" + id + "\""), page);
+        assertTrue(page.contains("children_young_people (1)"), page);
+        assertTrue(page.contains("id=\"total\">1 answers<"), page);
+    }
+
+    @Test
     void stemmingPhrasesBooleansAndWildcards() {
         String w = word();
         young("the olders keep waiting outside school " + w);

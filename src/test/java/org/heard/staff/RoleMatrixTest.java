@@ -79,7 +79,11 @@ class RoleMatrixTest {
                 new Row("voice-of-the-child report", id -> HttpRequest.GET("/api/v1/reports/voice-of-child"),
                         expect(OK, OK, OK, OK, OK)),
                 new Row("framework evidence report", id -> HttpRequest.GET("/api/v1/reports/framework/test-qaf"),
-                        expect(OK, OK, OK, OK, OK)));
+                        expect(OK, OK, OK, OK, OK)),
+                new Row("search free text", id -> HttpRequest.GET("/api/v1/search?q=park"),
+                        expect(OK, OK, OK, OK, FORBIDDEN)),
+                new Row("search index progress", id -> HttpRequest.GET("/api/v1/admin/reindex"),
+                        expect(OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
         var failures = new ArrayList<String>();
         for (Row row : rows) {
             check(failures, row, "anonymous", row.request().apply(policeResponse), UNAUTHORIZED);
