@@ -90,7 +90,8 @@ public class SearchService {
         }
     }
 
-    private Query build(SearchRequest r) {
+    /** The Lucene query a request runs: also used by the benchmark to time bare Lucene on the same query. */
+    Query build(SearchRequest r) {
         var b = new BooleanQuery.Builder();
         if (r.q() == null || r.q().isBlank()) {
             b.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
@@ -164,11 +165,27 @@ public class SearchService {
         return sb.toString();
     }
 
-    private static Map<String, Map<String, Long>> facets(IndexSearcher searcher, FacetsCollector fc) throws IOException {
+    /** The facet ordinals of one index reader; building them is costly, so they are kept until the reader changes. */
+    private record FacetState(org.apache.lucene.index.IndexReader reader, SortedSetDocValuesReaderState state) {
+    }
+
+    private volatile FacetState facetState;
+
+    private SortedSetDocValuesReaderState state(IndexSearcher searcher) throws IOException {
+        FacetState current = facetState;
+        if (current == null || current.reader() != searcher.getIndexReader()) {
+            current = new FacetState(searcher.getIndexReader(),
+                    new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), AnswerDocuments.FACETS));
+            facetState = current;
+        }
+        return current.state();
+    }
+
+    private Map<String, Map<String, Long>> facets(IndexSearcher searcher, FacetsCollector fc) throws IOException {
         var out = new LinkedHashMap<String, Map<String, Long>>();
         SortedSetDocValuesReaderState state;
         try {
-            state = new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), AnswerDocuments.FACETS);
+            state = state(searcher);
         } catch (IllegalArgumentException e) {
             // An empty index has no facet fields yet.
             AnswerDocuments.facetDimensions().forEach(d -> out.put(d, Map.of()));
