@@ -15,12 +15,12 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
 import org.heard.platform.ApiError;
 import org.heard.platform.CsvCells;
+import org.heard.report.Period;
+import org.heard.survey.SurveyCatalog;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -30,9 +30,11 @@ import java.util.Map;
 @Secured({"ADMIN", "ANALYST", "SAFEGUARDING_LEAD", "AGENCY_LEAD", "VIEWER"})
 class ConsultationReportController {
     private final ConsultationReport reports;
+    private final SurveyCatalog catalog;
 
-    ConsultationReportController(ConsultationReport reports) {
+    ConsultationReportController(ConsultationReport reports, SurveyCatalog catalog) {
         this.reports = reports;
+        this.catalog = catalog;
     }
 
     @Get("/reports/consultations")
@@ -89,15 +91,7 @@ class ConsultationReportController {
     }
 
     private ConsultationReport.Report build(@Nullable String from, @Nullable String to) {
-        try {
-            LocalDate end = to == null || to.isBlank() ? LocalDate.now() : LocalDate.parse(to.strip());
-            LocalDate start = from == null || from.isBlank() ? end.minusMonths(12).plusDays(1) : LocalDate.parse(from.strip());
-            if (start.isAfter(end)) {
-                throw new IllegalArgumentException("The start of the period (from) must be on or before its end (to).");
-            }
-            return reports.build(start, end);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("Give dates like 2026-03-31.");
-        }
+        Period period = Period.parse(from, to, catalog.today());
+        return reports.build(period.from(), period.to());
     }
 }

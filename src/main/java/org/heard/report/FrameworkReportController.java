@@ -17,8 +17,6 @@ import org.heard.framework.FrameworkCatalog;
 import org.heard.platform.ApiError;
 import org.heard.survey.SurveyCatalog;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /** The framework evidence report as JSON and as an HTML board paper. */
@@ -44,8 +42,8 @@ class FrameworkReportController {
             return HttpResponse.notFound(ApiError.of(404, "not_found", "There is no framework '" + id + "'."));
         }
         try {
-            LocalDate[] period = period(from, to);
-            return HttpResponse.ok(reports.build(f.get(), period[0], period[1]));
+            Period period = Period.parse(from, to, catalog.today());
+            return HttpResponse.ok(reports.build(f.get(), period.from(), period.to()));
         } catch (IllegalArgumentException e) {
             return HttpResponse.badRequest(ApiError.of(400, "bad_period", e.getMessage()));
         }
@@ -59,23 +57,10 @@ class FrameworkReportController {
             return HttpResponse.notFound(new ModelAndView<>("message", Map.of("heading", "There is no such framework", "message", "Check the address.")));
         }
         try {
-            LocalDate[] period = period(from, to);
-            return HttpResponse.ok(new ModelAndView<>("report/framework", Map.of("report", reports.build(f.get(), period[0], period[1]))));
+            Period period = Period.parse(from, to, catalog.today());
+            return HttpResponse.ok(new ModelAndView<>("report/framework", Map.of("report", reports.build(f.get(), period.from(), period.to()))));
         } catch (IllegalArgumentException e) {
             return HttpResponse.badRequest(new ModelAndView<>("message", Map.of("heading", "Check the dates", "message", e.getMessage())));
-        }
-    }
-
-    private LocalDate[] period(@Nullable String from, @Nullable String to) {
-        try {
-            LocalDate end = to == null || to.isBlank() ? catalog.today() : LocalDate.parse(to.strip());
-            LocalDate start = from == null || from.isBlank() ? end.minusMonths(12).plusDays(1) : LocalDate.parse(from.strip());
-            if (start.isAfter(end)) {
-                throw new IllegalArgumentException("The start of the period (from) must be on or before its end (to).");
-            }
-            return new LocalDate[] {start, end};
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("Give dates like 2026-03-31.");
         }
     }
 }

@@ -21,8 +21,6 @@ import org.heard.survey.SurveyCatalog;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -96,16 +94,8 @@ class VoiceOfChildController {
     }
 
     private VoiceOfChildReport.Report build(@Nullable String from, @Nullable String to, Authentication auth) {
-        try {
-            LocalDate end = to == null || to.isBlank() ? catalog.today() : LocalDate.parse(to.strip());
-            LocalDate start = from == null || from.isBlank() ? end.minusMonths(12).plusDays(1) : LocalDate.parse(from.strip());
-            if (start.isAfter(end)) {
-                throw new IllegalArgumentException("The start of the period (from) must be on or before its end (to).");
-            }
-            boolean freeText = !(auth.getRoles().size() == 1 && auth.getRoles().contains("VIEWER"));
-            return reports.build(start, end, freeText);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("Give dates like 2026-03-31.");
-        }
+        Period period = Period.parse(from, to, catalog.today());
+        boolean freeText = !(auth.getRoles().size() == 1 && auth.getRoles().contains("VIEWER"));
+        return reports.build(period.from(), period.to(), freeText);
     }
 }
