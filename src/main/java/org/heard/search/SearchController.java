@@ -100,10 +100,9 @@ class SearchController {
     @Post("/admin/reindex")
     @Secured("ADMIN")
     MutableHttpResponse<?> reindex() {
-        if (index.progress().running()) {
+        if (!index.startRebuild()) {
             return HttpResponse.status(HttpStatus.CONFLICT).body(ApiError.of(409, "running", "A rebuild is already running."));
         }
-        Thread.ofVirtual().name("search-rebuild").start(() -> index.rebuild(n -> { }));
         return HttpResponse.accepted().body(Map.of("message", "Rebuilding the search index. GET this address for progress."));
     }
 }

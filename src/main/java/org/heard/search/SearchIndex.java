@@ -69,7 +69,7 @@ public class SearchIndex {
         this.searchers = new SearcherManager(writer, null);
         if (!FORMAT.equals(format)) {
             LOG.info("The search index is {}; rebuilding it from the database", fresh ? "missing" : "from an older version");
-            Thread.ofVirtual().name("search-rebuild").start(() -> rebuild(n -> { }));
+            startRebuild();
         } else {
             Thread.ofVirtual().name("search-reconcile").start(this::reconcile);
         }
@@ -160,6 +160,24 @@ public class SearchIndex {
         if (!rebuilding.compareAndSet(false, true)) {
             return false;
         }
+        rebuildClaimed(onProgress);
+        return true;
+    }
+
+    /**
+     * Starts a rebuild in the background; progress shows it running from the moment this returns.
+     * Returns false when a rebuild is already running.
+     */
+    public boolean startRebuild() {
+        if (!rebuilding.compareAndSet(false, true)) {
+            return false;
+        }
+        done.set(0);
+        Thread.ofVirtual().name("search-rebuild").start(() -> rebuildClaimed(n -> { }));
+        return true;
+    }
+
+    private void rebuildClaimed(LongConsumer onProgress) {
         try {
             done.set(0);
             total.set(responses.total());
@@ -183,7 +201,6 @@ public class SearchIndex {
             }
             writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
             writer.commit();
-            return true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
