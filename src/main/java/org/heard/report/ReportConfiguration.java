@@ -8,10 +8,12 @@ import jakarta.validation.constraints.Min;
  * @param suppressionThreshold counts from 1 to this are hidden ({@code HEARD_SUPPRESSION_THRESHOLD})
  * @param minimumPercentageBase percentages are withheld when their base is below this
  * @param minimumQuoteGroup     free-text quotes only from groups with at least this many respondents
+ * @param staffSurvey           the Section 11 staff survey the staff-experience report reads
  */
 @ConfigurationProperties("heard")
 public record ReportConfiguration(
         @Bindable(defaultValue = "4") @Min(1) int suppressionThreshold,
         @Bindable(defaultValue = "10") @Min(1) int minimumPercentageBase,
-        @Bindable(defaultValue = "10") @Min(1) int minimumQuoteGroup) {
+        @Bindable(defaultValue = "10") @Min(1) int minimumQuoteGroup,
+        @Bindable(defaultValue = "section-11-staff") String staffSurvey) {
 }

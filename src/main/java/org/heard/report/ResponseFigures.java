@@ -79,6 +79,29 @@ class ResponseFigures {
         }));
     }
 
+    record AgencyValue(String questionId, String agency, String choice, Double number, long answers) {
+    }
+
+    /** Like {@link #values}, split by the agency recorded on each response. */
+    List<AgencyValue> agencyValues(String surveyId, Instant from, Instant to) {
+        return tx.executeRead(s -> jdbc.prepareStatement("SELECT a.question_id, r.agency, a.value_choice, a.value_number, COUNT(*) FROM answer a "
+                + "JOIN response r ON r.id = a.response_id WHERE r.survey_id = ? AND r.submitted_at >= ? AND r.submitted_at < ? "
+                + "AND a.value_text IS NULL GROUP BY a.question_id, r.agency, a.value_choice, a.value_number", ps -> {
+            ps.setString(1, surveyId);
+            ps.setTimestamp(2, Timestamp.from(from));
+            ps.setTimestamp(3, Timestamp.from(to));
+            var out = new ArrayList<AgencyValue>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    double n = rs.getDouble(4);
+                    Double number = rs.wasNull() ? null : n;
+                    out.add(new AgencyValue(rs.getString(1), rs.getString(2), rs.getString(3), number, rs.getLong(5)));
+                }
+            }
+            return out;
+        }));
+    }
+
     /** How many responses answered each question of a survey in [from, to). */
     java.util.Map<String, Long> answered(String surveyId, Instant from, Instant to) {
         return tx.executeRead(s -> jdbc.prepareStatement("SELECT a.question_id, COUNT(DISTINCT a.response_id) FROM answer a "

@@ -80,6 +80,8 @@ class RoleMatrixTest {
                         expect(OK, OK, OK, OK, OK)),
                 new Row("framework evidence report", id -> HttpRequest.GET("/api/v1/reports/framework/test-qaf"),
                         expect(OK, OK, OK, OK, OK)),
+                new Row("staff-experience report", id -> HttpRequest.GET("/api/v1/reports/staff-experience"),
+                        expect(OK, OK, OK, OK, OK)),
                 new Row("search free text", id -> HttpRequest.GET("/api/v1/search?q=park"),
                         expect(OK, OK, OK, OK, FORBIDDEN)),
                 new Row("search index progress", id -> HttpRequest.GET("/api/v1/admin/reindex"),
