@@ -53,6 +53,14 @@ class FrameworkTest {
     }
 
     @Test
+    void harrowLearningAndImprovementFrameworkKeepsTheBoardsWords() {
+        assertTrue(catalog.find("harrow-lif-2016").isPresent());
+        assertEquals("The HSCB evaluates its own safeguarding training and its impact on staff both on the day of training and three months after courses to obtain evidence of impact on practice.",
+                catalog.measure("harrow-lif-2016/learning-development/qualitative-1").orElseThrow().text());
+        assertTrue(catalog.measure("harrow-lif-2016/voice-of-child/outcome-1").orElseThrow().text().startsWith("The HSCB in all parts of its work"));
+    }
+
+    @Test
     void staffListFrameworksWithTheirMeasures() {
         var viewer = StaffTestData.create(accounts, "VIEWER");
         List<Map<String, Object>> list = http.toBlocking().retrieve(viewer.sign(HttpRequest.GET("/api/v1/frameworks")),
