@@ -1,0 +1,135 @@
+package org.heard.bot;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.heard.platform.SecretKey;
+import org.heard.response.ResponseService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A young person answers through the bot in webhook mode, with the real Telegram client talking to a fake Bot API. */
+@Tag("db")
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TelegramWebhookTest implements TestPropertyProvider {
+    private static final String SECRET = "webhook-secret-for-tests";
+    private final FakeBotApi api = start();
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+    @Inject
+    ResponseService responses;
+    @Inject
+    SecretKey secret;
+
+    private final long chat = 5_000_000_000L + new Random().nextInt(1_000_000);
+    private long updateId = 900_000_000L + new Random().nextInt(100_000_000);
+
+    private static FakeBotApi start() {
+        try {
+            return new FakeBotApi();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of("telegram.bot-token", "123456:TEST", "telegram.api-url", "http://127.0.0.1:" + api.port(),
+                "telegram.mode", "webhook", "telegram.webhook-secret", SECRET);
+    }
+
+    @AfterAll
+    void stop() {
+        api.close();
+    }
+
+    private void post(String json) {
+        http.toBlocking().exchange(HttpRequest.POST("/telegram/webhook", json).header("X-Telegram-Bot-Api-Secret-Token", SECRET)
+                .contentType("application/json"));
+    }
+
+    private String message(long id, String text) {
+        return "{\"update_id\":" + id + ",\"message\":{\"message_id\":7,\"date\":1795400000,\"chat\":{\"id\":" + chat + ",\"type\":\"private\"},"
+                + "\"from\":{\"id\":" + chat + ",\"is_bot\":false,\"first_name\":\"Sam\",\"username\":\"sam\"},\"text\":\"" + text + "\"}}";
+    }
+
+    private String callback(long id, String data) {
+        return "{\"update_id\":" + id + ",\"callback_query\":{\"id\":\"cb" + id + "\",\"chat_instance\":\"x\",\"data\":\"" + data + "\","
+                + "\"from\":{\"id\":" + chat + ",\"is_bot\":false,\"first_name\":\"Sam\"},"
+                + "\"message\":{\"message_id\":101,\"date\":1795400000,\"chat\":{\"id\":" + chat + ",\"type\":\"private\"},\"text\":\"q\"}}}";
+    }
+
+    private void waitFor(String what, Predicate<FakeBotApi> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!condition.test(api) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(condition.test(api), "waited for " + what + "; calls: " + api.calls);
+    }
+
+    private boolean sent(String text) {
+        return api.sentTexts().stream().anyMatch(b -> b.contains(text));
+    }
+
+    @Test
+    void aYoungPersonAnswersInTheChatAndIsSignposted() throws Exception {
+        var e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                HttpRequest.POST("/telegram/webhook", message(updateId, "/start")).header("X-Telegram-Bot-Api-Secret-Token", "wrong")
+                        .contentType("application/json")));
+        assertEquals(HttpStatus.FORBIDDEN, e.getStatus());
+
+        post(message(++updateId, "/start young-voices"));
+        waitFor("the first question", a -> sent("Do you feel safe at school?") && sent("a:0:no"));
+
+        long answer = ++updateId;
+        post(callback(answer, "a:0:no"));
+        waitFor("the show-if question", a -> sent("What makes you feel unsafe?"));
+        int before = api.calls.size();
+        post(callback(answer, "a:0:no"));
+        Thread.sleep(300);
+        assertEquals(before, api.calls.size(), "a repeated update is ignored");
+
+        post("{\"update_id\":" + (++updateId) + ",\"message\":{\"message_id\":8,\"date\":1795400000,\"chat\":{\"id\":" + chat
+                + ",\"type\":\"private\"},\"location\":{\"latitude\":51.5,\"longitude\":-0.1}}}");
+        waitFor("the text-only reply", a -> sent("I can only read text and buttons"));
+
+        post(message(++updateId, "my step dad hit's me when mum is out"));
+        waitFor("the optional question with Skip", a -> sent("Is there anything else you want to tell us?") && sent("k:2"));
+
+        post(callback(++updateId, "k:2"));
+        waitFor("thanks, signposting and help", a -> sent("Your code is") && sent("we may need to tell someone whose job is to help")
+                && sent("0800 1111"));
+
+        post(callback(++updateId, "a:0:yes"));
+        waitFor("an old button to be refused", a -> a.calls.stream().anyMatch(c -> c.method().equals("answercallbackquery")
+                && c.body().contains("already been answered")));
+
+        String chatHash = secret.hmacHex("telegram-chat", Long.toString(chat));
+        post(message(++updateId, "/delete"));
+        waitFor("the delete confirmation", a -> sent("del:yes"));
+        post(callback(++updateId, "del:yes"));
+        waitFor("deletion", a -> sent("We deleted 1 answer"));
+        assertEquals(0, responses.deleteByRespondent(chatHash), "nothing of this chat is left");
+        assertFalse(api.calls.stream().anyMatch(c -> c.body().contains("latitude")), "a location is never used");
+    }
+}
