@@ -15,6 +15,12 @@ class FakeBotApi implements AutoCloseable {
     }
 
     final List<Call> calls = new CopyOnWriteArrayList<>();
+    /** Updates served to getUpdates (polling), oldest first. */
+    final java.util.concurrent.ConcurrentLinkedDeque<String> updates = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    /** When set, the next sendMessage is refused with 429 and retry_after 1. */
+    final java.util.concurrent.atomic.AtomicBoolean rateLimitOnce = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Chats that have blocked the bot: sendMessage to them answers 403. */
+    final java.util.Set<Long> blocked = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final HttpServer server;
     private final AtomicInteger messageIds = new AtomicInteger(100);
 
@@ -25,10 +31,32 @@ class FakeBotApi implements AutoCloseable {
             String method = path.substring(path.lastIndexOf('/') + 1).toLowerCase();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             calls.add(new Call(method, body));
-            String result = method.equals("sendmessage")
-                    ? "{\"message_id\":" + messageIds.incrementAndGet() + ",\"date\":1795400000,\"chat\":{\"id\":1,\"type\":\"private\"},\"text\":\"x\"}"
-                    : "true";
-            byte[] out = ("{\"ok\":true,\"result\":" + result + "}").getBytes(StandardCharsets.UTF_8);
+            String reply;
+            if (method.equals("getupdates")) {
+                var batch = new java.util.ArrayList<String>();
+                String u;
+                while ((u = updates.poll()) != null) {
+                    batch.add(u);
+                }
+                if (batch.isEmpty()) {
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                reply = "{\"ok\":true,\"result\":[" + String.join(",", batch) + "]}";
+            } else if (method.equals("sendmessage") && blocked.stream().anyMatch(c -> body.contains(String.valueOf(c)))) {
+                reply = "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}";
+            } else if (method.equals("sendmessage") && rateLimitOnce.compareAndSet(true, false)) {
+                reply = "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 1\",\"parameters\":{\"retry_after\":1}}";
+            } else if (method.equals("sendmessage")) {
+                reply = "{\"ok\":true,\"result\":{\"message_id\":" + messageIds.incrementAndGet()
+                        + ",\"date\":1795400000,\"chat\":{\"id\":1,\"type\":\"private\"},\"text\":\"x\"}}";
+            } else {
+                reply = "{\"ok\":true,\"result\":true}";
+            }
+            byte[] out = reply.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, out.length);
             exchange.getResponseBody().write(out);

@@ -1,0 +1,135 @@
+package org.heard.bot;
+
+import io.micronaut.context.ApplicationContext;
+import org.heard.response.Channel;
+import org.heard.response.ResponseService;
+import org.heard.response.StoredResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Polling mode against a fake Bot API: every kind of question, a bad answer, a restart in the middle,
+ * a 429 with retry_after, and a chat that blocked the bot.
+ */
+@Tag("db")
+class TelegramPollingTest {
+    private final FakeBotApi api = start();
+    private final long chat = 6_000_000_000L + new Random().nextInt(1_000_000);
+    private long updateId = 1_000_000_000L + new Random().nextInt(100_000_000);
+    private ApplicationContext context;
+
+    private static FakeBotApi start() {
+        try {
+            return new FakeBotApi();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ApplicationContext run() {
+        return ApplicationContext.run(Map.of("telegram.bot-token", "123456:TEST", "telegram.api-url", "http://127.0.0.1:" + api.port(),
+                "telegram.mode", "polling"), "test");
+    }
+
+    @AfterEach
+    void stop() {
+        if (context != null) {
+            context.close();
+        }
+        api.close();
+    }
+
+    private void text(String t) {
+        api.updates.add("{\"update_id\":" + (++updateId) + ",\"message\":{\"message_id\":7,\"date\":1795400000,\"chat\":{\"id\":" + chat
+                + ",\"type\":\"private\"},\"text\":\"" + t + "\"}}");
+    }
+
+    private void tap(String data) {
+        api.updates.add("{\"update_id\":" + (++updateId) + ",\"callback_query\":{\"id\":\"cb" + updateId + "\",\"chat_instance\":\"x\",\"data\":\""
+                + data + "\",\"from\":{\"id\":" + chat + ",\"is_bot\":false,\"first_name\":\"A\"},\"message\":{\"message_id\":101,"
+                + "\"date\":1795400000,\"chat\":{\"id\":" + chat + ",\"type\":\"private\"},\"text\":\"q\"}}}");
+    }
+
+    private void waitFor(String what, Predicate<FakeBotApi> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.test(api) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(condition.test(api), "waited for " + what + "; sent: " + api.sentTexts());
+    }
+
+    private boolean sent(String text) {
+        return api.sentTexts().stream().anyMatch(b -> b.contains(text));
+    }
+
+    @Test
+    void everyKindOfQuestionThroughARestartA429AndABadAnswer() throws Exception {
+        context = run();
+        api.rateLimitOnce.set(true);
+        text("/start every-type");
+        waitFor("the first question despite a 429", a -> sent("Which colour do you like best?") && sent("a:0:blue"));
+        assertTrue(!api.rateLimitOnce.get(), "the 429 was met, waited out and the message sent again");
+        tap("a:0:blue");
+        waitFor("multiple choice with Done", a -> sent("Which pets do you have?") && sent("d:1"));
+
+        // The service restarts mid-survey: the young person carries on where they were.
+        context.close();
+        context = run();
+
+        tap("m:1:dog");
+        tap("m:1:cat");
+        tap("d:1");
+        waitFor("the show-if question", a -> sent("What is your dog called?"));
+        text("Rex");
+        waitFor("the scale", a -> sent("How happy are you?") && sent("a:3:4"));
+        tap("a:3:4");
+        waitFor("yes or no", a -> sent("Do you feel safe?"));
+        tap("a:4:prefer_not_to_say");
+        waitFor("long text", a -> sent("Tell us anything else"));
+        text("the park needs lights");
+        waitFor("a number", a -> sent("How old are you?"));
+        text("twelve");
+        waitFor("a friendly re-ask", a -> sent("that didn't work: enter a number, like 12"));
+        text("12");
+        waitFor("a date", a -> sent("When did you last visit?"));
+        text("2026-05-01");
+        waitFor("the agency buttons", a -> sent("a:8:police"));
+        tap("a:8:police");
+        waitFor("thanks", a -> sent("Your code is"));
+
+        var responses = context.getBean(ResponseService.class);
+        String key = context.getBean(org.heard.platform.SecretKey.class).hmacHex("telegram-chat", Long.toString(chat));
+        List<StoredResponse> mine = responses.forSurvey("every-type").stream().filter(r -> r.channel() == Channel.TELEGRAM
+                && r.answers().getOrDefault("story", List.of()).contains("the park needs lights")).toList();
+        assertEquals(1, mine.size());
+        assertEquals(List.of("dog", "cat"), mine.getFirst().answers().get("pets"));
+        assertEquals(List.of("prefer_not_to_say"), mine.getFirst().answers().get("safe"));
+        assertEquals("police", mine.getFirst().agency());
+        assertEquals(1, responses.deleteByRespondent(key), "stored under the chat's keyed hash");
+    }
+
+    @Test
+    void aChatThatBlockedTheBotIsLeftAlone() throws Exception {
+        context = run();
+        api.blocked.add(chat);
+        text("/start every-type");
+        waitFor("the one refused message", a -> a.calls.stream().anyMatch(c -> c.method().equals("sendmessage") && c.body().contains(String.valueOf(chat))));
+        Thread.sleep(500);
+        long attempts = api.calls.stream().filter(c -> c.method().equals("sendmessage") && c.body().contains(String.valueOf(chat))).count();
+        assertEquals(1, attempts, "nothing more is sent after a 403");
+        text("hello?");
+        Thread.sleep(500);
+        assertTrue(context.getBean(Conversations.class).find(context.getBean(org.heard.platform.SecretKey.class)
+                .hmacHex("telegram-chat", Long.toString(chat))).isEmpty(), "their conversation is forgotten");
+    }
+}
