@@ -37,8 +37,12 @@ class BotSender {
     }
 
     private final OkHttpTelegramClient client;
+    private final BotConfiguration config;
+    private final java.util.Map<Long, Long> nextSlotByChat = new java.util.concurrent.ConcurrentHashMap<>();
+    private long nextGlobalSlot;
 
     BotSender(BotConfiguration config) {
+        this.config = config;
         URI api = URI.create(config.apiUrl());
         int port = api.getPort() > 0 ? api.getPort() : ("https".equals(api.getScheme()) ? 443 : 80);
         var url = TelegramUrl.builder().schema(api.getScheme()).host(api.getHost()).port(port).testServer(false).build();
@@ -56,10 +60,43 @@ class BotSender {
             if (lastPart && keyboard != null) {
                 message.replyMarkup(keyboard);
             }
+            pace(chatId);
             Message sent = execute(message.build());
             last = sent == null ? null : sent.getMessageId();
         }
         return last;
+    }
+
+    /**
+     * Waits for this chat's next slot (one message a second to a chat) and the service's next slot
+     * (about 25 a second in all), so Telegram never has to slow us down.
+     */
+    private void pace(long chatId) {
+        long perChat = config.perChatInterval().toNanos();
+        long global = 1_000_000_000L / Math.max(1, config.perSecond());
+        long now = System.nanoTime();
+        long chatSlot = nextSlotByChat.merge(chatId, now, (previous, ignored) -> Math.max(previous, now));
+        nextSlotByChat.put(chatId, chatSlot + perChat);
+        long globalSlot;
+        synchronized (this) {
+            globalSlot = Math.max(nextGlobalSlot, now);
+            nextGlobalSlot = globalSlot + global;
+        }
+        long wait = Math.max(chatSlot, globalSlot) - now;
+        if (wait > 0) {
+            try {
+                Thread.sleep(Duration.ofNanos(wait));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Sets the command menu young people see in the chat. */
+    void setCommands(java.util.Map<String, String> commands) {
+        execute(org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands.builder()
+                .commands(commands.entrySet().stream().map(e -> new org.telegram.telegrambots.meta.api.objects.commands.BotCommand(e.getKey(), e.getValue())).toList())
+                .build());
     }
 
     void answerCallback(String callbackId, String text) {

@@ -15,13 +15,22 @@ import java.util.Map;
 @Singleton
 class BotTexts {
     private final Map<String, String> texts;
+    private final Map<String, String> commands = new java.util.LinkedHashMap<>();
 
     @SuppressWarnings("unchecked")
     BotTexts(BotConfiguration config) throws IOException {
         try (Reader r = Files.newBufferedReader(Path.of(config.texts()), StandardCharsets.UTF_8)) {
             Map<String, Object> root = new Yaml(new LoaderOptions()).load(r);
             this.texts = (Map<String, String>) root.get("texts");
+            for (Map<String, String> c : (java.util.List<Map<String, String>>) root.getOrDefault("commands", java.util.List.of())) {
+                commands.put(c.get("command"), c.get("description"));
+            }
         }
+    }
+
+    /** The command menu Telegram shows, command to description. */
+    Map<String, String> commands() {
+        return commands;
     }
 
     String get(String key) {

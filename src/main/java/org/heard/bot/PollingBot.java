@@ -24,16 +24,24 @@ class PollingBot {
 
     private final BotConfiguration config;
     private final BotConversation conversation;
+    private final BotSender sender;
+    private final BotTexts texts;
     private TelegramBotsLongPollingApplication application;
 
-    PollingBot(BotConfiguration config, BotConversation conversation) {
+    PollingBot(BotConfiguration config, BotConversation conversation, BotSender sender, BotTexts texts) {
         this.config = config;
         this.conversation = conversation;
+        this.sender = sender;
+        this.texts = texts;
     }
 
     @EventListener
     void onStartup(StartupEvent event) {
-        if (!config.enabled() || !"polling".equals(config.mode())) {
+        if (!config.enabled()) {
+            return;
+        }
+        sender.setCommands(texts.commands());
+        if (!"polling".equals(config.mode())) {
             return;
         }
         URI api = URI.create(config.apiUrl());

@@ -106,6 +106,7 @@ class TelegramPollingTest {
         waitFor("the agency buttons", a -> sent("a:8:police"));
         tap("a:8:police");
         waitFor("thanks", a -> sent("Your code is"));
+        assertTrue(api.calls.stream().anyMatch(c -> c.method().equals("setmycommands") && c.body().contains("delete")), "the command menu is set");
 
         var responses = context.getBean(ResponseService.class);
         String key = context.getBean(org.heard.platform.SecretKey.class).hmacHex("telegram-chat", Long.toString(chat));

@@ -124,6 +124,14 @@ class TelegramWebhookTest implements TestPropertyProvider {
         waitFor("an old button to be refused", a -> a.calls.stream().anyMatch(c -> c.method().equals("answercallbackquery")
                 && c.body().contains("already been answered")));
 
+        post(message(++updateId, "/start young-voices"));
+        waitFor("a new start", a -> a.sentTexts().stream().filter(b -> b.contains("Do you feel safe at school?")).count() >= 2);
+        post(message(++updateId, "/stop"));
+        waitFor("stopping", a -> sent("Nothing from that one was saved"));
+        post(callback(++updateId, "a:0:yes"));
+        waitFor("the stopped survey's buttons to answer nothing", a -> a.calls.stream().filter(c -> c.method().equals("answercallbackquery")
+                && c.body().contains("already been answered")).count() >= 2);
+
         String chatHash = secret.hmacHex("telegram-chat", Long.toString(chat));
         post(message(++updateId, "/delete"));
         waitFor("the delete confirmation", a -> sent("del:yes"));
