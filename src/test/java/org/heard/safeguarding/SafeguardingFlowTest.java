@@ -11,7 +11,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
-import org.heard.data.TestSql;
+import org.heard.testing.TestSql;
 import org.heard.staff.StaffAccounts;
 import org.heard.testing.StaffTestData;
 import org.heard.testing.Surveys;

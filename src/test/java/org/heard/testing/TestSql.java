@@ -1,0 +1,28 @@
+package org.heard.testing;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+
+/** Plain SQL for tests that must put the database into a state the service itself never would (a crash). */
+@Singleton
+public class TestSql {
+    private final JdbcOperations jdbc;
+    private final TransactionOperations<Connection> tx;
+
+    TestSql(JdbcOperations jdbc, TransactionOperations<Connection> tx) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+    }
+
+    public int update(String sql, Object... args) {
+        return tx.executeWrite(s -> jdbc.prepareStatement(sql, ps -> {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            return ps.executeUpdate();
+        }));
+    }
+}
