@@ -257,7 +257,10 @@ class BotConversation {
         conversations.delete(hash(chat));
         if (outcome instanceof SubmitOutcome.Stored stored) {
             sender.send(chat, texts.get("thanks", "receipt", stored.receipt()), null);
-            safeguarding.signpostFor(stored.id()).ifPresent(s -> sender.send(chat, s.message(), null));
+            // The bot's own words (bots/telegram.yaml), plus the partnership's front door lines.
+            safeguarding.signpostFor(stored.id()).ifPresent(s -> sender.send(chat,
+                    String.join("\n", java.util.stream.Stream.concat(java.util.stream.Stream.of(texts.get("signposting")),
+                            safeguarding.frontDoorLines().stream()).toList()), null));
         } else {
             sender.send(chat, texts.get("unknown_survey"), null);
         }

@@ -22,11 +22,13 @@ class Conversations {
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> tx;
     private final Clock clock;
+    private final java.time.Duration expiry;
 
-    Conversations(JdbcOperations jdbc, TransactionOperations<Connection> tx, Clock clock) {
+    Conversations(JdbcOperations jdbc, TransactionOperations<Connection> tx, Clock clock, BotConfiguration config) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
+        this.expiry = config.expiry();
     }
 
     /** Where a chat has got to: the survey, the question index, the answers so far, ticked multiple-choice values. */
@@ -83,6 +85,25 @@ class Conversations {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * Forgets abandoned conversations and update ids older than Telegram would ever resend (it keeps
+     * undelivered updates for a day; we keep ids for two).
+     */
+    @io.micronaut.scheduling.annotation.Scheduled(fixedDelay = "1h", initialDelay = "10m")
+    void tidy() {
+        Instant now = clock.instant();
+        tx.executeWrite(s -> {
+            jdbc.prepareStatement("DELETE FROM bot_update WHERE received_at < ?", ps -> {
+                ps.setTimestamp(1, Timestamp.from(now.minus(java.time.Duration.ofDays(2))));
+                return ps.executeUpdate();
+            });
+            return jdbc.prepareStatement("DELETE FROM bot_conversation WHERE updated_at < ?", ps -> {
+                ps.setTimestamp(1, Timestamp.from(now.minus(expiry)));
+                return ps.executeUpdate();
+            });
+        });
     }
 
     // Answers are stored one question a line: id, a tab, then the values separated by tabs (none contain one).

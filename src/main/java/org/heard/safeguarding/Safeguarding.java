@@ -47,6 +47,11 @@ public class Safeguarding {
         return String.join(" ", lines);
     }
 
+    /** The partnership's own front door numbers, for channels that word their signposting themselves. */
+    public List<String> frontDoorLines() {
+        return config.frontDoorLines();
+    }
+
     public boolean isFlagged(long responseId) {
         return store.flagged(responseId);
     }

@@ -24,7 +24,7 @@ public record SafeguardingConfiguration(
         @Bindable(defaultValue = "1m") Duration checkEvery,
         @Nullable List<String> frontDoor) {
 
-    List<String> frontDoorLines() {
+    public List<String> frontDoorLines() {
         return frontDoor == null ? List.of() : frontDoor;
     }
 }

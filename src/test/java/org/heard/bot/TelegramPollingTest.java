@@ -37,8 +37,14 @@ class TelegramPollingTest {
     }
 
     private ApplicationContext run() {
-        return ApplicationContext.run(Map.of("telegram.bot-token", "123456:TEST", "telegram.api-url", "http://127.0.0.1:" + api.port(),
-                "telegram.mode", "polling"), "test");
+        return run(Map.of());
+    }
+
+    private ApplicationContext run(Map<String, Object> extra) {
+        var props = new java.util.HashMap<String, Object>(Map.of("telegram.bot-token", "123456:TEST",
+                "telegram.api-url", "http://127.0.0.1:" + api.port(), "telegram.mode", "polling"));
+        props.putAll(extra);
+        return ApplicationContext.run(props, "test");
     }
 
     @AfterEach
@@ -117,6 +123,21 @@ class TelegramPollingTest {
         assertEquals(List.of("prefer_not_to_say"), mine.getFirst().answers().get("safe"));
         assertEquals("police", mine.getFirst().agency());
         assertEquals(1, responses.deleteByRespondent(key), "stored under the chat's keyed hash");
+    }
+
+    @Test
+    void anAbandonedConversationExpiresAfterADay() throws Exception {
+        context = run(Map.of("heard.test.clock", "movable"));
+        var clock = context.getBean(org.heard.testing.MovableClock.class);
+        clock.set(java.time.Instant.now());
+        text("/start every-type");
+        waitFor("the first question", a -> sent("Which colour do you like best?"));
+        clock.set(java.time.Instant.now().plus(java.time.Duration.ofHours(25)));
+        tap("a:0:blue");
+        waitFor("the old button to answer nothing", a -> a.calls.stream().anyMatch(c -> c.method().equals("answercallbackquery")
+                && c.body().contains("already been answered")));
+        String key = context.getBean(org.heard.platform.SecretKey.class).hmacHex("telegram-chat", Long.toString(chat));
+        assertTrue(context.getBean(Conversations.class).find(key).isEmpty(), "the expired conversation is gone");
     }
 
     @Test

@@ -55,7 +55,7 @@ class TelegramWebhookTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         return Map.of("telegram.bot-token", "123456:TEST", "telegram.api-url", "http://127.0.0.1:" + api.port(),
-                "telegram.mode", "webhook", "telegram.webhook-secret", SECRET);
+                "telegram.mode", "webhook", "telegram.webhook-secret", SECRET, "heard.safeguarding.front-door", "Front door: 020 8901 2690");
     }
 
     @AfterAll
@@ -118,7 +118,7 @@ class TelegramWebhookTest implements TestPropertyProvider {
 
         post(callback(++updateId, "k:2"));
         waitFor("thanks, signposting and help", a -> sent("Your code is") && sent("we may need to tell someone whose job is to help")
-                && sent("0800 1111"));
+                && sent("0800 1111") && sent("Front door: 020 8901 2690"));
 
         post(callback(++updateId, "a:0:yes"));
         waitFor("an old button to be refused", a -> a.calls.stream().anyMatch(c -> c.method().equals("answercallbackquery")
