@@ -21,6 +21,11 @@ final class PhraseScreener implements Screener {
         this.indicators = indicators;
     }
 
+    /** Whether the text is about a story, a song, a game or a sport rather than a life. */
+    boolean notReal(String text) {
+        return anyWord(TextNormaliser.normalise(text).split(" "), indicators.notReal());
+    }
+
     @Override
     public ScreenResult screen(String text) {
         if (text == null || text.isBlank()) {

@@ -22,7 +22,21 @@ class ScreenerFactory {
         return load(Path.of(config.indicators()));
     }
 
+    /** The rules, joined by the learned screen when examples.csv sits beside the indicators. */
     static Screener load(Path file) {
+        PhraseScreener rules = rules(file);
+        Path examples = file.resolveSibling("examples.csv");
+        if (!java.nio.file.Files.exists(examples)) {
+            return rules;
+        }
+        try {
+            return new CombinedScreener(rules, LearnedScreen.train(examples, 0.5));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("The safeguarding examples in " + examples + " cannot be used: " + e.getMessage(), e);
+        }
+    }
+
+    static PhraseScreener rules(Path file) {
         var problems = new ArrayList<Problem>();
         Indicators indicators = Indicators.read(file, problems);
         problems.forEach(p -> LOG.error("Safeguarding indicators: {}", p));

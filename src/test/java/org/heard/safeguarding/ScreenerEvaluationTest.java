@@ -90,31 +90,39 @@ class ScreenerEvaluationTest {
                 screen; a flag is a prompt for a person, never a decision.
                 """.formatted(disclosures, examples.size() - disclosures, LocalDate.now(), recall, precision, table,
                 misses.isEmpty() ? "none" : String.join("; ", misses), falseAlarms.isEmpty() ? "none" : String.join("; ", falseAlarms));
-        // A second set, written after the indicators were tuned and never tuned against: the honest figure.
-        List<Example> holdout = read(Path.of("src/test/resources/safeguarding/evaluation-holdout.csv"));
-        long heldDisclosures = holdout.stream().filter(Example::disclosure).count();
-        long heldFound = holdout.stream().filter(e -> e.disclosure() && SCREENER.screen(e.text()).flagged()).count();
-        long heldAlarms = holdout.stream().filter(e -> !e.disclosure() && SCREENER.screen(e.text()).flagged()).count();
-        double heldRecall = (double) heldFound / heldDisclosures;
-        double heldPrecision = (double) heldFound / Math.max(1, heldFound + heldAlarms);
-        List<String> heldMisses = holdout.stream().filter(e -> e.disclosure() && !SCREENER.screen(e.text()).flagged()).map(Example::text).toList();
+        // Sets written after the indicators were tuned and never trained on: the honest figures.
+        Screener rulesOnly = ScreenerFactory.rules(Path.of("surveys/safeguarding/indicators.yaml"));
+        double heldRecall = 1;
+        var held = new StringBuilder();
+        for (String name : List.of("evaluation-holdout.csv", "evaluation-holdout-2.csv")) {
+            List<Example> holdout = read(Path.of("src/test/resources/safeguarding/" + name));
+            long n = holdout.stream().filter(Example::disclosure).count();
+            held.append("| `%s` | %d / %d |".formatted(name, n, holdout.size() - n));
+            for (Screener s : List.of(rulesOnly, SCREENER)) {
+                long found = holdout.stream().filter(e -> e.disclosure() && s.screen(e.text()).flagged()).count();
+                long alarms = holdout.stream().filter(e -> !e.disclosure() && s.screen(e.text()).flagged()).count();
+                double r = (double) found / n;
+                held.append(" %.3f / %.3f |".formatted(r, (double) found / Math.max(1, found + alarms)));
+                if (s == SCREENER) {
+                    heldRecall = Math.min(heldRecall, r);
+                }
+            }
+            held.append("%n".formatted());
+        }
         report += """
 
                 ## Held out
 
-                `src/test/resources/safeguarding/evaluation-holdout.csv`: %d disclosures (four per category) and %d
-                non-disclosures written after the indicators were tuned, and not tuned against since.
+                Two sets written after the indicators were tuned, never tuned against and never used to train
+                the learned screen. Recall / precision, for the rules alone and for the screen as it runs
+                (rules plus the model learned from `surveys/safeguarding/examples.csv`):
 
-                Recall **%.3f**, precision **%.3f**.
-
-                This is the honest figure, and it is far below the target: phrase and proximity rules catch what
-                they were written for and miss new ways of saying the same thing. Until the screen generalises
-                better (broader indicators, or a classifier trained on labelled disclosures), every young
-                people's survey still shows the Childline and 999 signposting to everyone on its thank-you page.
-
-                Missed: %s
-                """.formatted(heldDisclosures, holdout.size() - heldDisclosures, heldRecall, heldPrecision,
-                heldMisses.isEmpty() ? "none" : String.join("; ", heldMisses));
+                | set | disclosures / others | rules | rules + learned |
+                |---|---|---|---|
+                %s
+                These are the honest figures. The main set above is also the learned screen's training data,
+                so its figures say only that the screen has learned what it was shown.
+                """.formatted(held);
         Files.createDirectories(Path.of("benchmarks/results"));
         Files.writeString(Path.of("benchmarks/results/safeguarding-evaluation.md"), report);
         // A guard against regressions at the level measured when the set was written, not a target.
