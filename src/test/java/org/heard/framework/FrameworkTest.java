@@ -61,6 +61,16 @@ class FrameworkTest {
     }
 
     @Test
+    void hounslowFrameworkKeepsItsHowWillWeKnowStatements() {
+        assertEquals(List.of(), catalog.problems());
+        assertTrue(catalog.measure("hounslow-sef-2019/children-parents-carers/outcome-1").orElseThrow().text()
+                .startsWith("We will know, as a partnership that we have made an impact when, children, parents and carers tell us"));
+        assertEquals("staff surveys and interviews", catalog.measure("hounslow-sef-2019/frontline-staff/qualitative-1").orElseThrow().text());
+        assertEquals("the percentage of children who feel safer as a consequence of the intervention they received.",
+                catalog.measure("hounslow-sef-2019/information/outcome-5").orElseThrow().text());
+    }
+
+    @Test
     void staffListFrameworksWithTheirMeasures() {
         var viewer = StaffTestData.create(accounts, "VIEWER");
         List<Map<String, Object>> list = http.toBlocking().retrieve(viewer.sign(HttpRequest.GET("/api/v1/frameworks")),
