@@ -71,6 +71,14 @@ class FrameworkTest {
     }
 
     @Test
+    void hackneyFrameworkCoversIdentifyDisseminateEmbedAndEvaluate() {
+        Framework f = catalog.find("hackney-lif").orElseThrow();
+        assertEquals(List.of("I", "D", "E"), f.sections().stream().map(Framework.Section::id).toList());
+        assertEquals("Children in Care Feedback – Hackney Gets Heard", catalog.measure("hackney-lif/child-experience/qualitative-2").orElseThrow().text());
+        assertEquals("CHSCB Staff Surveys", catalog.measure("hackney-lif/front-line/qualitative-5").orElseThrow().text());
+    }
+
+    @Test
     void staffListFrameworksWithTheirMeasures() {
         var viewer = StaffTestData.create(accounts, "VIEWER");
         List<Map<String, Object>> list = http.toBlocking().retrieve(viewer.sign(HttpRequest.GET("/api/v1/frameworks")),
