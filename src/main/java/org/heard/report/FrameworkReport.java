@@ -48,9 +48,15 @@ public class FrameworkReport {
     }
 
     /** A mapped question's evidence: responses, and for closed questions the positive share. */
+    /**
+     * @param change      percentage points against the comparison period
+     * @param significant whether the change is bigger than chance at these sample sizes (two-proportion
+     *                    z-test, p below 0.05)
+     */
     @Serdeable
     public record QuestionEvidence(String surveyId, String questionId, String text, Cell responses,
-                                   @Nullable Integer percentPositive, @Nullable String statement) {
+                                   @Nullable Integer percentPositive, @Nullable String statement,
+                                   @Nullable Integer previousPercent, @Nullable Integer change, @Nullable Boolean significant) {
     }
 
     @Serdeable
@@ -72,10 +78,16 @@ public class FrameworkReport {
     }
 
     public Report build(Framework f, LocalDate from, LocalDate to) {
+        return build(f, from, to, null);
+    }
+
+    /** With a comparison period, closed questions also show the change and whether it is bigger than chance. */
+    public Report build(Framework f, LocalDate from, LocalDate to, @Nullable Period compare) {
         Instant start = from.atStartOfDay(surveyConfig.zone()).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(surveyConfig.zone()).toInstant();
         Map<String, Map<String, Long>> answered = new HashMap<>();
         Map<String, List<ResponseFigures.Value>> values = new HashMap<>();
+        Map<String, List<ResponseFigures.Value>> before = new HashMap<>();
         var activities = log.list(new ActivityFilter(from, to, null, null, null, null));
         var areas = new ArrayList<AreaEvidence>();
         int gaps = 0;
@@ -89,7 +101,13 @@ public class FrameworkReport {
                         for (Question q : s.questions()) {
                             if (q.measures().contains(m.id())) {
                                 long n = answered.computeIfAbsent(s.id(), id -> figures.answered(id, start, end)).getOrDefault(q.id(), 0L);
-                                questions.add(evidence(s, q, n, values.computeIfAbsent(s.id(), id -> figures.values(id, start, end))));
+                                var now = evidence(s, q, n, values.computeIfAbsent(s.id(), id -> figures.values(id, start, end)));
+                                if (compare != null) {
+                                    Instant cs = compare.from().atStartOfDay(surveyConfig.zone()).toInstant();
+                                    Instant ce = compare.to().plusDays(1).atStartOfDay(surveyConfig.zone()).toInstant();
+                                    now = compared(now, q, values.get(s.id()), before.computeIfAbsent(s.id(), id -> figures.values(id, cs, ce)));
+                                }
+                                questions.add(now);
                             }
                         }
                     }
@@ -118,27 +136,51 @@ public class FrameworkReport {
     private QuestionEvidence evidence(Survey s, Question q, long responses, List<ResponseFigures.Value> values) {
         Integer percent = null;
         String statement = null;
-        if (q.type() == QuestionType.YES_NO || q.type() == QuestionType.SCALE) {
-            long base = 0;
-            long positive = 0;
-            for (var v : values) {
-                if (!v.questionId().equals(q.id())) {
-                    continue;
-                }
-                if (q.type() == QuestionType.YES_NO && v.choice() != null && !v.choice().equals(Question.PREFER_NOT_TO_SAY)) {
-                    base += v.answers();
-                    positive += v.choice().equals("yes") ? v.answers() : 0;
-                } else if (q.type() == QuestionType.SCALE && v.number() != null) {
-                    base += v.answers();
-                    // The top two points of the scale count as positive ("agree", "safe").
-                    positive += v.number() >= q.scale().max() - 1 ? v.answers() : 0;
-                }
+        long[] t = positive(q, values);
+        if (t != null && t[1] >= config.minimumPercentageBase()) {
+            percent = (int) Math.round(100.0 * t[0] / t[1]);
+            statement = percent + "% of " + t[1] + " " + s.audience().label().toLowerCase() + " answered positively: " + q.text();
+        }
+        return new QuestionEvidence(s.id(), q.id(), q.text(), suppression.count(responses), percent, statement, null, null, null);
+    }
+
+    private QuestionEvidence compared(QuestionEvidence e, Question q, List<ResponseFigures.Value> now, List<ResponseFigures.Value> before) {
+        long[] a = positive(q, now);
+        long[] b = positive(q, before);
+        if (a == null || b == null || a[1] < config.minimumPercentageBase() || b[1] < config.minimumPercentageBase()) {
+            return e;
+        }
+        double p1 = (double) a[0] / a[1];
+        double p2 = (double) b[0] / b[1];
+        double pooled = (double) (a[0] + b[0]) / (a[1] + b[1]);
+        double se = Math.sqrt(pooled * (1 - pooled) * (1.0 / a[1] + 1.0 / b[1]));
+        boolean significant = se > 0 && Math.abs(p1 - p2) / se > 1.96;
+        int previous = (int) Math.round(100 * p2);
+        return new QuestionEvidence(e.surveyId(), e.questionId(), e.text(), e.responses(), e.percentPositive(), e.statement(),
+                previous, (int) Math.round(100 * p1) - previous, significant);
+    }
+
+    /** Positive and total answers to a closed question ({yes} or the top two points of a scale), or null for other types. */
+    @Nullable
+    private static long[] positive(Question q, List<ResponseFigures.Value> values) {
+        if (q.type() != QuestionType.YES_NO && q.type() != QuestionType.SCALE) {
+            return null;
+        }
+        long base = 0;
+        long positive = 0;
+        for (var v : values) {
+            if (!v.questionId().equals(q.id())) {
+                continue;
             }
-            if (base >= config.minimumPercentageBase()) {
-                percent = (int) Math.round(100.0 * positive / base);
-                statement = percent + "% of " + base + " " + s.audience().label().toLowerCase() + " answered positively: " + q.text();
+            if (q.type() == QuestionType.YES_NO && v.choice() != null && !v.choice().equals(Question.PREFER_NOT_TO_SAY)) {
+                base += v.answers();
+                positive += v.choice().equals("yes") ? v.answers() : 0;
+            } else if (q.type() == QuestionType.SCALE && v.number() != null) {
+                base += v.answers();
+                // The top two points of the scale count as positive ("agree", "safe").
+                positive += v.number() >= q.scale().max() - 1 ? v.answers() : 0;
             }
         }
-        return new QuestionEvidence(s.id(), q.id(), q.text(), suppression.count(responses), percent, statement);
+        return new long[] {positive, base};
     }
 }

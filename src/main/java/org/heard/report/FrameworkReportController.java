@@ -36,17 +36,45 @@ class FrameworkReportController {
 
     @Get("/api/v1/reports/framework/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    MutableHttpResponse<?> json(@PathVariable String id, @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+    MutableHttpResponse<?> json(@PathVariable String id, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                                @Nullable @QueryValue String compareFrom, @Nullable @QueryValue String compareTo) {
         var f = frameworks.find(id);
         if (f.isEmpty()) {
             return HttpResponse.notFound(ApiError.of(404, "not_found", "There is no framework '" + id + "'."));
         }
         try {
             Period period = Period.parse(from, to, catalog.today());
-            return HttpResponse.ok(reports.build(f.get(), period.from(), period.to()));
+            return HttpResponse.ok(reports.build(f.get(), period.from(), period.to(), compare(compareFrom, compareTo)));
         } catch (IllegalArgumentException e) {
             return HttpResponse.badRequest(ApiError.of(400, "bad_period", e.getMessage()));
         }
+    }
+
+    @Get("/api/v1/reports/framework/{id}.csv")
+    @Produces("text/csv; charset=utf-8")
+    MutableHttpResponse<?> csv(@PathVariable String id, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                               @Nullable @QueryValue String compareFrom, @Nullable @QueryValue String compareTo) {
+        var f = frameworks.find(id);
+        if (f.isEmpty()) {
+            return HttpResponse.notFound(ApiError.of(404, "not_found", "There is no framework '" + id + "'.")).contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
+        try {
+            Period period = Period.parse(from, to, catalog.today());
+            return HttpResponse.ok(FrameworkReportCsv.write(reports.build(f.get(), period.from(), period.to(), compare(compareFrom, compareTo))));
+        } catch (IllegalArgumentException e) {
+            return HttpResponse.badRequest(ApiError.of(400, "bad_period", e.getMessage())).contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
+    }
+
+    @Nullable
+    private Period compare(@Nullable String from, @Nullable String to) {
+        if ((from == null || from.isBlank()) && (to == null || to.isBlank())) {
+            return null;
+        }
+        if (from == null || from.isBlank() || to == null || to.isBlank()) {
+            throw new IllegalArgumentException("Give both compareFrom and compareTo, or neither.");
+        }
+        return Period.parse(from, to, catalog.today());
     }
 
     @Get("/reports/framework/{id}")

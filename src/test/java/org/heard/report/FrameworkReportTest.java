@@ -49,6 +49,10 @@ class FrameworkReportTest {
     @Test
     void showsSharesBasesOutcomesAndGaps() {
         int year = 2200 + new Random().nextInt(7000);
+        clock.set(LocalDate.of(year - 1, 5, 10).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(43200));
+        for (int i = 0; i < 12; i++) {
+            responses.submit(new Submission(Surveys.STAFF, Channel.WEB, Map.of("agency", List.of("health"), "supervision", List.of(i < 3 ? "5" : "2")), null, null));
+        }
         clock.set(LocalDate.of(year, 5, 10).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(43200));
         for (int i = 0; i < 12; i++) {
             String score = i < 9 ? "5" : i < 10 ? "4" : "2";
@@ -75,6 +79,23 @@ class FrameworkReportTest {
         assertEquals(true, s2.getFirst().get("gap"));
         assertEquals(1, areas.get(0).get("outcome"));
         assertEquals(1, r.get("gaps"));
+
+        String compare = "&compareFrom=" + (year - 1) + "-05-01&compareTo=" + (year - 1) + "-05-31";
+        Map<String, Object> withComparison = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET(
+                "/api/v1/reports/framework/test-qaf?from=" + year + "-05-01&to=" + year + "-05-31" + compare)), Argument.mapOf(String.class, Object.class));
+        @SuppressWarnings("unchecked") var q = ((List<Map<String, Object>>) ((List<Map<String, Object>>) ((List<Map<String, Object>>) withComparison.get("areas"))
+                .get(0).get("measures")).get(1).get("questions")).getFirst();
+        assertEquals(25, q.get("previousPercent"));
+        assertEquals(58, q.get("change"));
+        assertEquals(true, q.get("significant"), "83% of 12 against 25% of 12 is bigger than chance");
+
+        String csv = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET(
+                "/api/v1/reports/framework/test-qaf.csv?from=" + year + "-05-01&to=" + year + "-05-31" + compare)), String.class);
+        var rows = new com.opencsv.CSVReader(new java.io.StringReader(csv)).readAll();
+        String[] row = rows.stream().filter(x -> x[1].equals("test-qaf/S1/qualitative-1")).findFirst().orElseThrow();
+        assertEquals("83", row[7]);
+        assertEquals("58", row[9]);
+        assertEquals("true", row[10]);
 
         String html = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/reports/framework/test-qaf?from=" + year + "-05-01&to=" + year + "-05-31"))
                 .accept(MediaType.TEXT_HTML_TYPE));
