@@ -47,7 +47,7 @@ class FrameworkReportTest {
     HttpClient http;
 
     @Test
-    void showsSharesBasesOutcomesAndGaps() {
+    void showsSharesBasesOutcomesAndGaps() throws Exception {
         int year = 2200 + new Random().nextInt(7000);
         clock.set(LocalDate.of(year - 1, 5, 10).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(43200));
         for (int i = 0; i < 12; i++) {
