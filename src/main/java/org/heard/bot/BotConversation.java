@@ -178,23 +178,28 @@ class BotConversation {
             }
             return;
         }
-        // Question buttons carry the step they belong to: an old button answers nothing.
+        // Question buttons carry the question's step and this run's code: a button from an earlier
+        // question, or from an abandoned run of any survey, answers nothing.
         String[] parts = data.split(":", 3);
         Optional<Conversations.State> state = current(chat);
-        if (parts.length < 2 || state.isEmpty() || !parts[1].equals(String.valueOf(state.get().step()))) {
+        if (parts.length < 2 || state.isEmpty() || !parts[1].equals(tag(state.get()))) {
             sender.answerCallback(cb.getId(), texts.get("already_answered"));
             return;
         }
         sender.answerCallback(cb.getId(), "");
         Survey survey = catalog.find(state.get().surveyId()).orElseThrow();
         Question q = survey.questions().get(state.get().step());
+        String value = parts.length > 2 ? choice(q, parts[2]) : null;
         switch (parts[0]) {
-            case "a" -> accept(chat, survey, state.get(), q, List.of(parts[2]), messageId);
+            case "a" -> accept(chat, survey, state.get(), q, value == null ? List.of() : List.of(value), messageId);
             case "k" -> accept(chat, survey, state.get(), q, List.of(), messageId);
             case "m" -> {
+                if (value == null) {
+                    return;
+                }
                 var ticked = new ArrayList<>(state.get().ticked());
-                if (!ticked.remove(parts[2])) {
-                    ticked.add(parts[2]);
+                if (!ticked.remove(value)) {
+                    ticked.add(value);
                 }
                 conversations.save(hash(chat), new Conversations.State(survey.id(), state.get().step(), state.get().answers(), ticked,
                         state.get().runKey(), clock.instant()));
@@ -230,23 +235,41 @@ class BotConversation {
         }
         var now = new Conversations.State(survey.id(), next, state.answers(), new ArrayList<>(), state.runKey(), clock.instant());
         conversations.save(hash(chat), now);
-        ask(chat, survey.questions().get(next), next);
+        ask(chat, survey.questions().get(next), now);
     }
 
-    private void ask(long chat, Question q, int step) {
+    /** Identifies one question of one run: its step and the start of the run's key. */
+    private static String tag(Conversations.State state) {
+        return state.step() + "." + state.runKey().substring(0, 6);
+    }
+
+    /** The option a button stands for; buttons carry its position, as Telegram allows only 64 bytes of data. */
+    private String choice(Question q, String index) {
+        List<Option> choices = q.choices(catalog.agencies().all());
+        try {
+            int i = Integer.parseInt(index);
+            return i >= 0 && i < choices.size() ? choices.get(i).value() : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private void ask(long chat, Question q, Conversations.State state) {
         String text = q.text() + (q.hint() == null ? "" : "\n" + q.hint());
         var rows = new ArrayList<List<InlineKeyboardButton>>();
+        String tag = tag(state);
         String prefix = q.type() == QuestionType.MULTIPLE_CHOICE ? "m:" : "a:";
         if (q.type().isChoice() || q.type() == QuestionType.SCALE) {
-            for (Option o : q.choices(catalog.agencies().all())) {
-                rows.add(List.of(button(o.label(), prefix + step + ":" + o.value())));
+            List<Option> choices = q.choices(catalog.agencies().all());
+            for (int i = 0; i < choices.size(); i++) {
+                rows.add(List.of(button(choices.get(i).label(), prefix + tag + ":" + i)));
             }
         }
         if (q.type() == QuestionType.MULTIPLE_CHOICE) {
-            rows.add(List.of(button(texts.get("done"), "d:" + step)));
+            rows.add(List.of(button(texts.get("done"), "d:" + tag)));
         }
         if (!q.required()) {
-            rows.add(List.of(button(texts.get("skip"), "k:" + step)));
+            rows.add(List.of(button(texts.get("skip"), "k:" + tag)));
         }
         sender.send(chat, text, rows.isEmpty() ? null : keyboard(rows));
     }

@@ -69,6 +69,27 @@ class FakeBotApi implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** The callback data of the newest button with this label, as the bot sent it. */
+    String button(String label) {
+        var pattern = java.util.regex.Pattern.compile("\\{[^{}]*\"text\"\\s*:\\s*\"" + java.util.regex.Pattern.quote(label) + "\"[^{}]*\\}");
+        var data = java.util.regex.Pattern.compile("\"callback_data\"\\s*:\\s*\"([^\"]+)\"");
+        List<String> sent = sentTexts();
+        for (int i = sent.size() - 1; i >= 0; i--) {
+            var m = pattern.matcher(sent.get(i));
+            String found = null;
+            while (m.find()) {
+                var d = data.matcher(m.group());
+                if (d.find()) {
+                    found = d.group(1);
+                }
+            }
+            if (found != null) {
+                return found;
+            }
+        }
+        throw new AssertionError("No button '" + label + "' was sent");
+    }
+
     List<String> sentTexts() {
         return calls.stream().filter(c -> c.method().equals("sendmessage")).map(Call::body).toList();
     }

@@ -83,24 +83,24 @@ class TelegramPollingTest {
         context = run();
         api.rateLimitOnce.set(true);
         text("/start every-type");
-        waitFor("the first question despite a 429", a -> sent("Which colour do you like best?") && sent("a:0:blue"));
+        waitFor("the first question despite a 429", a -> sent("Which colour do you like best?") && sent("\"Blue\""));
         assertTrue(!api.rateLimitOnce.get(), "the 429 was met, waited out and the message sent again");
-        tap("a:0:blue");
-        waitFor("multiple choice with Done", a -> sent("Which pets do you have?") && sent("d:1"));
+        tap(api.button("Blue"));
+        waitFor("multiple choice with Done", a -> sent("Which pets do you have?") && sent("Done"));
 
         // The service restarts mid-survey: the young person carries on where they were.
         context.close();
         context = run();
 
-        tap("m:1:dog");
-        tap("m:1:cat");
-        tap("d:1");
+        tap(api.button("Dog"));
+        tap(api.button("Cat"));
+        tap(api.button("Done ✅"));
         waitFor("the show-if question", a -> sent("What is your dog called?"));
         text("Rex");
-        waitFor("the scale", a -> sent("How happy are you?") && sent("a:3:4"));
-        tap("a:3:4");
+        waitFor("the scale", a -> sent("How happy are you?"));
+        tap(api.button("4"));
         waitFor("yes or no", a -> sent("Do you feel safe?"));
-        tap("a:4:prefer_not_to_say");
+        tap(api.button("Prefer not to say"));
         waitFor("long text", a -> sent("Tell us anything else"));
         text("the park needs lights");
         waitFor("a number", a -> sent("How old are you?"));
@@ -109,8 +109,8 @@ class TelegramPollingTest {
         text("12");
         waitFor("a date", a -> sent("When did you last visit?"));
         text("2026-05-01");
-        waitFor("the agency buttons", a -> sent("a:8:police"));
-        tap("a:8:police");
+        waitFor("the agency buttons", a -> sent("Which agency do you work for?"));
+        tap(api.button("Police"));
         waitFor("thanks", a -> sent("Your code is"));
         assertTrue(api.calls.stream().anyMatch(c -> c.method().equals("setmycommands") && c.body().contains("delete")), "the command menu is set");
 
@@ -133,7 +133,7 @@ class TelegramPollingTest {
         text("/start every-type");
         waitFor("the first question", a -> sent("Which colour do you like best?"));
         clock.set(java.time.Instant.now().plus(java.time.Duration.ofHours(25)));
-        tap("a:0:blue");
+        tap(api.button("Blue"));
         waitFor("the old button to answer nothing", a -> a.calls.stream().anyMatch(c -> c.method().equals("answercallbackquery")
                 && c.body().contains("already been answered")));
         String key = context.getBean(org.heard.platform.SecretKey.class).hmacHex("telegram-chat", Long.toString(chat));
