@@ -10,22 +10,19 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import jakarta.inject.Named;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.concurrent.ExecutorService;
 
 /**
  * Telegram posts updates here in webhook mode. The secret header is checked in constant time; a
- * valid update is answered 200 at once and handled in the background, so Telegram never waits and a
- * failure never makes it resend the same update forever.
+ * valid update is stored, answered 200 at once and handled in the background, so Telegram never
+ * waits, nothing is lost if the service stops, and a failure never makes it resend the update forever.
  */
 @Controller("/telegram/webhook")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -34,13 +31,15 @@ class WebhookController {
     private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final BotConfiguration config;
-    private final BotConversation conversation;
-    private final ExecutorService executor;
+    private final Inbox inbox;
 
-    WebhookController(BotConfiguration config, BotConversation conversation, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+    WebhookController(BotConfiguration config, Inbox inbox) {
         this.config = config;
-        this.conversation = conversation;
-        this.executor = executor;
+        this.inbox = inbox;
+    }
+
+    static Update parse(String body) throws java.io.IOException {
+        return JSON.readValue(body, Update.class);
     }
 
     @Post
@@ -51,19 +50,15 @@ class WebhookController {
         }
         Update update;
         try {
-            update = JSON.readValue(body == null ? "{}" : body, Update.class);
+            update = parse(body == null ? "{}" : body);
         } catch (Exception e) {
             // Not an update we can read: say so once; resending it would not help.
             LOG.warn("Ignored an unreadable Telegram update: {}", e.getClass().getSimpleName() + " " + e.getMessage().lines().findFirst().orElse(""));
             return HttpResponse.ok();
         }
-        executor.submit(() -> {
-            try {
-                conversation.handle(update);
-            } catch (RuntimeException e) {
-                LOG.error("Could not handle Telegram update {}", update.getUpdateId(), e);
-            }
-        });
+        if (update.getUpdateId() != null) {
+            inbox.accept(update.getUpdateId(), body);
+        }
         return HttpResponse.ok();
     }
 

@@ -40,6 +40,10 @@ class TelegramWebhookTest implements TestPropertyProvider {
     ResponseService responses;
     @Inject
     SecretKey secret;
+    @Inject
+    Inbox inbox;
+    @Inject
+    org.heard.testing.TestSql sql;
 
     private final long chat = 5_000_000_000L + new Random().nextInt(1_000_000);
     private long updateId = 900_000_000L + new Random().nextInt(100_000_000);
@@ -92,14 +96,27 @@ class TelegramWebhookTest implements TestPropertyProvider {
     }
 
     @Test
+    void anUpdateStoredButNotHandledBeforeAStopIsHandledOnRecovery() throws Exception {
+        long id = ++updateId + 50_000;
+        // As if the service stopped after answering Telegram but before handling the update.
+        sql.update("INSERT INTO bot_inbox (update_id, body, status, received_at) VALUES (?, ?, 'pending', CURRENT_TIMESTAMP)",
+                id, message(id, "/privacy"));
+        inbox.recover();
+        waitFor("the recovered update to be handled", a -> sent("What we keep: your answers"));
+        assertEquals("done", inbox.status(id));
+    }
+
+    @Test
     void aYoungPersonAnswersInTheChatAndIsSignposted() throws Exception {
         var e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
                 HttpRequest.POST("/telegram/webhook", message(updateId, "/start")).header("X-Telegram-Bot-Api-Secret-Token", "wrong")
                         .contentType("application/json")));
         assertEquals(HttpStatus.FORBIDDEN, e.getStatus());
 
-        post(message(++updateId, "/start young-voices"));
+        long first = ++updateId;
+        post(message(first, "/start young-voices"));
         waitFor("the first question", a -> sent("Do you feel safe at school?") && sent("\"No\""));
+        waitFor("the stored update to be marked handled", a -> "done".equals(inbox.status(first)));
         String oldYes = api.button("Yes");
 
         long answer = ++updateId;
