@@ -106,6 +106,8 @@ class SurveyApiController {
             case SubmitOutcome.Invalid i -> invalid(i.errors());
             case SubmitOutcome.Closed c -> closed(s.get(), catalog.status(s.get()));
             case SubmitOutcome.UnknownSurvey u -> notFound(surveyId);
+            case SubmitOutcome.Refused r -> HttpResponse.status(io.micronaut.http.HttpStatus.CONFLICT)
+                    .body(ApiError.of(409, "link_refused", r.message()));
         };
     }
 

@@ -284,6 +284,8 @@ class BotConversation {
             safeguarding.signpostFor(stored.id()).ifPresent(s -> sender.send(chat,
                     String.join("\n", java.util.stream.Stream.concat(java.util.stream.Stream.of(texts.get("signposting")),
                             safeguarding.frontDoorLines().stream()).toList()), null));
+        } else if (outcome instanceof SubmitOutcome.Closed) {
+            sender.send(chat, texts.get("closed_at_finish"), null);
         } else {
             sender.send(chat, texts.get("unknown_survey"), null);
         }

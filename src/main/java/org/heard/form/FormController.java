@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.scheduling.TaskExecutors;
@@ -22,6 +23,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import org.heard.platform.AntiForgery;
 import org.heard.response.Channel;
+import org.heard.response.ResponseLinks;
 import org.heard.response.ResponseService;
 import org.heard.response.SubmitOutcome;
 import org.heard.response.Submission;
@@ -54,9 +56,11 @@ class FormController {
     private final AntiForgery antiForgery;
     private final Safeguarding safeguarding;
     private final boolean secureCookies;
+    private final ResponseLinks links;
 
     FormController(SurveyCatalog catalog, ResponseService responses, AntiForgery antiForgery, Safeguarding safeguarding,
-                   @io.micronaut.context.annotation.Value("${heard.secure-cookies:false}") boolean secureCookies) {
+                   @io.micronaut.context.annotation.Value("${heard.secure-cookies:false}") boolean secureCookies, ResponseLinks links) {
+        this.links = links;
         this.catalog = catalog;
         this.responses = responses;
         this.antiForgery = antiForgery;
@@ -72,10 +76,35 @@ class FormController {
 
     @Get("/s/{surveyId}")
     @Produces(MediaType.TEXT_HTML)
-    MutableHttpResponse<?> start(HttpRequest<?> request, @PathVariable String surveyId) {
-        return usable(surveyId).<MutableHttpResponse<?>>map(s -> HttpResponse.ok(page(request, s, 0, Map.of(), Map.of(), Map.of(),
-                        UUID.randomUUID().toString(), null)))
-                .orElseGet(() -> unavailable(surveyId));
+    MutableHttpResponse<?> start(HttpRequest<?> request, @PathVariable String surveyId, @Nullable @QueryValue String via) {
+        Optional<Survey> survey = usable(surveyId);
+        if (survey.isEmpty()) {
+            return unavailable(surveyId);
+        }
+        Optional<MutableHttpResponse<?>> refused = refusedLink(via, surveyId);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        return HttpResponse.ok(page(request, survey.get(), 0, Map.of(), Map.of(), Map.of(), UUID.randomUUID().toString(), null,
+                LinkState.of(links.resolve(via), Map.of(), Map.of())));
+    }
+
+    /** A page explaining why the link cannot be used, or empty when there is no link or it can. */
+    private Optional<MutableHttpResponse<?>> refusedLink(@Nullable String via, String surveyId) {
+        if (via == null) {
+            return Optional.empty();
+        }
+        Optional<ResponseLinks.Resolved> link = links.resolve(via);
+        if (link.isEmpty()) {
+            return Optional.of(HttpResponse.notFound(new ModelAndView<>("message", Map.of("heading", "We cannot find that link",
+                    "message", "Check the address was copied in full, or ask whoever sent it for a new one."))));
+        }
+        return link.get().link().problem(link.get().reference(), surveyId).map(problem -> refusedPage(problem));
+    }
+
+    private static MutableHttpResponse<?> refusedPage(String problem) {
+        return HttpResponse.status(HttpStatus.GONE).body(new ModelAndView<>("message", Map.of(
+                "heading", "This link cannot be used", "message", problem)));
     }
 
     @Post("/s/{surveyId}")
@@ -88,15 +117,22 @@ class FormController {
         }
         Survey survey = found.get();
         FormInput form = FormInput.parse(body);
+        String via = form.one("via");
+        Optional<MutableHttpResponse<?>> refused = refusedLink(via, survey.id());
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Optional<ResponseLinks.Resolved> link = links.resolve(via);
         List<List<Question>> pages = FormPages.split(survey);
         int pageIndex = Math.clamp(parseInt(form.one("page")), 0, pages.size() - 1);
         String key = Optional.ofNullable(form.one("idempotencyKey")).filter(k -> k.matches("[0-9a-f-]{36}"))
                 .orElse(UUID.randomUUID().toString());
         Map<String, List<String>> carried = form.carried(survey);
         Map<String, List<String>> typed = form.answers(survey, pages.get(pageIndex));
+        Map<String, String> linkValues = link.map(l -> form.linkValues(l.link().fields(l.reference()))).orElse(Map.of());
         if (!antiForgery.verify(request, form.one(AntiForgery.FIELD))) {
             return HttpResponse.badRequest(page(request, survey, pageIndex, carried, typed, Map.of(),
-                    key, "This page was open for too long. Check your answers and send them again."));
+                    key, "This page was open for too long. Check your answers and send them again.", LinkState.of(link, linkValues, Map.of())));
         }
         var accepted = new LinkedHashMap<>(carried);
         var errors = new LinkedHashMap<String, String>();
@@ -113,19 +149,24 @@ class FormController {
                 case AnswerRules.Rejected r -> errors.put(q.id(), r.message());
             }
         }
-        if (!errors.isEmpty()) {
-            return HttpResponse.badRequest(page(request, survey, pageIndex, carried, typed, errors, key, null));
-        }
         int next = FormPages.nextAsked(pages, pageIndex + 1, accepted);
-        if (next >= 0) {
-            return HttpResponse.ok(page(request, survey, next, accepted, Map.of(), Map.of(), key, null));
+        // The link's own fields sit on the last page, so they are checked when the answers are sent.
+        Map<String, String> linkErrors = next >= 0 ? Map.of()
+                : link.map(l -> l.link().check(l.reference(), linkValues)).orElse(Map.of());
+        if (!errors.isEmpty() || !linkErrors.isEmpty()) {
+            return HttpResponse.badRequest(page(request, survey, pageIndex, carried, typed, errors, key, null,
+                    LinkState.of(link, linkValues, linkErrors)));
         }
-        return switch (responses.submit(new Submission(survey.id(), Channel.WEB, accepted, key, null))) {
+        if (next >= 0) {
+            return HttpResponse.ok(page(request, survey, next, accepted, Map.of(), Map.of(), key, null, LinkState.of(link, Map.of(), Map.of())));
+        }
+        return switch (responses.submit(new Submission(survey.id(), Channel.WEB, accepted, key, null, via, linkValues))) {
             case SubmitOutcome.Stored s -> HttpResponse.seeOther(URI.create("/s/" + survey.id() + "/thanks"))
                     .cookie(Cookie.of(RECEIPT_COOKIE, s.receipt()).path("/s/" + survey.id()).httpOnly(true)
                             .sameSite(SameSite.Strict).secure(secureCookies).maxAge(Duration.ofMinutes(30)));
             case SubmitOutcome.Invalid i -> HttpResponse.badRequest(page(request, survey, 0, Map.of(), accepted,
-                    i.errors(), key, "Some answers need checking."));
+                    i.errors(), key, "Some answers need checking.", LinkState.of(link, linkValues, Map.of())));
+            case SubmitOutcome.Refused r -> refusedPage(r.message());
             case SubmitOutcome.Closed c -> unavailable(survey.id());
             case SubmitOutcome.UnknownSurvey u -> unavailable(survey.id());
         };
@@ -169,7 +210,8 @@ class FormController {
 
     private ModelAndView<Map<String, Object>> page(HttpRequest<?> request, Survey survey, int pageIndex,
                                                    Map<String, List<String>> carried, Map<String, List<String>> shown,
-                                                   Map<String, String> errors, String key, @Nullable String notice) {
+                                                   Map<String, String> errors, String key, @Nullable String notice,
+                                                   LinkState link) {
         List<List<Question>> pages = FormPages.split(survey);
         var known = new LinkedHashMap<>(carried);
         var fields = new ArrayList<FieldView>();
@@ -189,6 +231,8 @@ class FormController {
         model.put("young", survey.audience().isYoung());
         model.put("fields", fields);
         model.put("errorList", fields.stream().filter(f -> f.error() != null).toList());
+        // The link's own fields go on the last page, after the questions.
+        model.put("linkFields", pageIndex == pages.size() - 1 ? link.fields() : List.of());
         model.put("notice", notice);
         model.put("hidden", hidden);
         model.put("page", pageIndex);
@@ -196,6 +240,8 @@ class FormController {
         // Later pages may depend on this page's answers, so "Continue" may still end the survey.
         model.put("last", pageIndex == pages.size() - 1);
         model.put("idempotencyKey", key);
+        model.put("link", link);
+        model.put("linkErrors", link.errorList());
         model.put("csrf", antiForgery.token(request));
         return new ModelAndView<>("form/page", model);
     }

@@ -44,6 +44,18 @@ record FormInput(Map<String, List<String>> fields) {
         return out;
     }
 
+    /** The values of a response link's own fields ({@code link.<name>}), trimmed; blanks left out. */
+    Map<String, String> linkValues(List<org.heard.response.ResponseLink.Field> linkFields) {
+        var out = new LinkedHashMap<String, String>();
+        for (var f : linkFields) {
+            String v = trim(one("link." + f.name()));
+            if (!v.isEmpty()) {
+                out.put(f.name(), v);
+            }
+        }
+        return out;
+    }
+
     /** Answers carried from earlier pages in hidden fields ({@code prev.<question id>}). */
     Map<String, List<String>> carried(Survey survey) {
         var out = new LinkedHashMap<String, List<String>>();

@@ -44,10 +44,12 @@ public class ResponseService {
     private final ApplicationEventPublisher<ResponsesDeleted> deleted;
     private final Receipts receipts;
     private final Clock clock;
+    private final ResponseLinks links;
 
     ResponseService(SurveyCatalog catalog, ResponseRepository responses, AnswerRepository answers,
                     TransactionOperations<Connection> tx, ApplicationEventPublisher<ResponseSubmitted> submitted,
-                    ApplicationEventPublisher<ResponsesDeleted> deleted, Receipts receipts, Clock clock) {
+                    ApplicationEventPublisher<ResponsesDeleted> deleted, Receipts receipts, Clock clock, ResponseLinks links) {
+        this.links = links;
         this.catalog = catalog;
         this.responses = responses;
         this.answers = answers;
@@ -80,10 +82,32 @@ public class ResponseService {
         if (!checked.valid()) {
             return new SubmitOutcome.Invalid(checked.errors());
         }
+        Optional<ResponseLinks.Resolved> link = Optional.empty();
+        if (submission.link() != null) {
+            link = links.resolve(submission.link());
+            if (link.isEmpty()) {
+                return new SubmitOutcome.Refused("This link is not one of ours. Check it was copied in full.");
+            }
+            Optional<String> problem = link.get().link().problem(link.get().reference(), survey.id());
+            if (problem.isPresent()) {
+                return new SubmitOutcome.Refused(problem.get());
+            }
+            Map<String, String> linkErrors = link.get().link().check(link.get().reference(), submission.linkValues());
+            if (!linkErrors.isEmpty()) {
+                return new SubmitOutcome.Invalid(linkErrors);
+            }
+        }
         String receipt = receipts.code(survey.id(), key);
         ResponseRow row;
         try {
-            row = tx.executeWrite(status -> store(survey, submission, key, receipt, checked.answers()));
+            Optional<ResponseLinks.Resolved> through = link;
+            row = tx.executeWrite(status -> {
+                ResponseRow stored = store(survey, submission, key, receipt, checked.answers());
+                through.ifPresent(l -> l.link().attach(l.reference(), survey.id(), stored.id(), submission.linkValues()));
+                return stored;
+            });
+        } catch (ResponseLink.Refused e) {
+            return new SubmitOutcome.Refused(e.getMessage());
         } catch (DataAccessException e) {
             // Two copies of one submission raced; the unique key let exactly one in.
             Optional<ResponseRow> winner = responses.findBySurveyIdAndIdempotencyKey(survey.id(), key);

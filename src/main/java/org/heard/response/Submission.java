@@ -13,7 +13,15 @@ import java.util.Map;
  * @param idempotencyKey the same key twice stores one response; null makes one up
  * @param respondentKey  a pseudonymous key for the respondent (e.g. a keyed hash of a chat id) so
  *                       they can later erase their answers; null for anonymous web answers
+ * @param link           the {@link ResponseLink} the answers came through ({@code kind:reference}), or null
+ * @param linkValues     the values of that link's own fields; never stored as answers
  */
 public record Submission(String surveyId, Channel channel, Map<String, List<String>> answers,
-                         @Nullable String idempotencyKey, @Nullable String respondentKey) {
+                         @Nullable String idempotencyKey, @Nullable String respondentKey,
+                         @Nullable String link, Map<String, String> linkValues) {
+
+    public Submission(String surveyId, Channel channel, Map<String, List<String>> answers,
+                      @Nullable String idempotencyKey, @Nullable String respondentKey) {
+        this(surveyId, channel, answers, idempotencyKey, respondentKey, null, Map.of());
+    }
 }

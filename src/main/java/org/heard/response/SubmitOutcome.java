@@ -18,4 +18,8 @@ public sealed interface SubmitOutcome {
 
     record Closed(String surveyId) implements SubmitOutcome {
     }
+
+    /** The link the answers came through cannot take them (used already, expired); nothing was stored. */
+    record Refused(String message) implements SubmitOutcome {
+    }
 }
