@@ -1,5 +1,7 @@
 package org.heard.consultation;
 
+import org.heard.platform.IdList;
+
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;

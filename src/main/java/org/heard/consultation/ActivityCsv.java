@@ -1,18 +1,15 @@
 package org.heard.consultation;
 
-import com.opencsv.CSVReader;
+import org.heard.platform.IdList;
+
 import com.opencsv.CSVWriter;
-import com.opencsv.exceptions.CsvException;
 import io.micronaut.serde.annotation.Serdeable;
 import org.heard.platform.CsvCells;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,34 +54,7 @@ final class ActivityCsv {
 
     /** Parses the body; throws {@link IllegalArgumentException} with a readable message when the file itself is unusable. */
     static List<Map<String, String>> read(String body) {
-        List<String[]> rows;
-        try (var reader = new CSVReader(new StringReader(body == null ? "" : body.replace("\uFEFF", "")))) {
-            rows = reader.readAll();
-        } catch (IOException | CsvException e) {
-            throw new IllegalArgumentException("The file is not valid CSV: " + e.getMessage());
-        }
-        if (rows.isEmpty()) {
-            throw new IllegalArgumentException("The file is empty. The first line must be the header: " + String.join(",", HEADER));
-        }
-        List<String> header = Arrays.stream(rows.getFirst()).map(String::strip).toList();
-        List<String> missing = HEADER.stream().filter(h -> !header.contains(h)).toList();
-        if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("The header is missing " + String.join(", ", missing)
-                    + ". It must be: " + String.join(",", HEADER));
-        }
-        var out = new ArrayList<Map<String, String>>();
-        for (String[] row : rows.subList(1, rows.size())) {
-            if (row.length == 1 && row[0].isBlank()) {
-                out.add(Map.of());
-                continue;
-            }
-            var map = new LinkedHashMap<String, String>();
-            for (int i = 0; i < header.size() && i < row.length; i++) {
-                map.put(header.get(i), CsvCells.restore(row[i]));
-            }
-            out.add(map);
-        }
-        return out;
+        return CsvCells.read(body, HEADER);
     }
 
     static ActivityDraft draft(Map<String, String> row) {

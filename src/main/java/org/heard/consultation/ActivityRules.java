@@ -53,7 +53,7 @@ class ActivityRules {
             unknown(audiences, a -> AudienceGroup.fromId(a).isPresent(), "audiences", "is not an audience group", errors);
         }
         List<String> areas = ActivityDraft.orEmpty(d.areas());
-        unknown(areas, this::areaExists, "areas", "is not a framework area (use framework/area, e.g. harrow-qaf-2015/B2-children)", errors);
+        unknown(areas, frameworks::areaExists, "areas", "is not a framework area (use framework/area, e.g. harrow-qaf-2015/B2-children)", errors);
         List<String> measures = ActivityDraft.orEmpty(d.measures());
         unknown(measures, frameworks::exists, "measures", "is not a framework measure", errors);
         String method = blank(d.method()) ? null : d.method().strip();
@@ -80,12 +80,6 @@ class ActivityRules {
         }
         return new Checked(new Activity(id, ref, heldOn, title, audiences, areas, measures, method, participants, bands, agency,
                 linked, messages, followUp), Map.of());
-    }
-
-    private boolean areaExists(String area) {
-        int slash = area.indexOf('/');
-        return slash > 0 && frameworks.find(area.substring(0, slash)).map(f -> f.sections().stream()
-                .flatMap(s -> s.areas().stream()).anyMatch(a -> a.id().equals(area.substring(slash + 1)))).orElse(false);
     }
 
     private static void unknown(List<String> values, Predicate<String> ok, String field, String problem, Map<String, String> errors) {

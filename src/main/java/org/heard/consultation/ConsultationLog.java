@@ -1,5 +1,7 @@
 package org.heard.consultation;
 
+import org.heard.platform.IdList;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;

@@ -38,6 +38,13 @@ public class FrameworkCatalog implements MeasureIndex {
         return Optional.ofNullable(frameworks.get(id));
     }
 
+    /** Whether {@code framework/area} (e.g. {@code harrow-qaf-2015/B2-children}) names an area of a loaded framework. */
+    public boolean areaExists(String frameworkArea) {
+        int slash = frameworkArea.indexOf('/');
+        return slash > 0 && find(frameworkArea.substring(0, slash)).map(f -> f.sections().stream()
+                .flatMap(s -> s.areas().stream()).anyMatch(a -> a.id().equals(frameworkArea.substring(slash + 1)))).orElse(false);
+    }
+
     public Optional<Framework.Measure> measure(String id) {
         return Optional.ofNullable(measures.get(id));
     }

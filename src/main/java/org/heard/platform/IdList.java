@@ -1,28 +1,28 @@
-package org.heard.consultation;
+package org.heard.platform;
 
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
 /** Lists of ids stored as ",a,b," so one id can be matched with LIKE on any of our databases. */
-final class IdList {
+public final class IdList {
     private IdList() {
     }
 
-    static String encode(Collection<String> ids) {
+    public static String encode(Collection<String> ids) {
         return ids.isEmpty() ? "," : "," + String.join(",", ids) + ",";
     }
 
-    static List<String> decode(String stored) {
+    public static List<String> decode(String stored) {
         return stored == null ? List.of() : Arrays.stream(stored.split(",")).filter(s -> !s.isBlank()).toList();
     }
 
-    static String like(String id) {
+    public static String like(String id) {
         return "%," + id.replace("%", "").replace("_", "\\_") + ",%";
     }
 
     /** Splits what a person typed ("a; b, c") into ids. */
-    static List<String> parse(String typed) {
+    public static List<String> parse(String typed) {
         if (typed == null || typed.isBlank()) {
             return List.of();
         }

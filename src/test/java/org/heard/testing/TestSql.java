@@ -25,4 +25,17 @@ public class TestSql {
             return ps.executeUpdate();
         }));
     }
+
+    /** The first column of the first row, as a number (for counts). */
+    public long number(String sql, Object... args) {
+        return tx.executeRead(s -> jdbc.prepareStatement(sql, ps -> {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }));
+    }
 }
