@@ -38,4 +38,17 @@ public class TestSql {
             }
         }));
     }
+
+    /** The first column of the first row, as text. */
+    public String text(String sql, Object... args) {
+        return tx.executeRead(s -> jdbc.prepareStatement(sql, ps -> {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }));
+    }
 }
