@@ -28,6 +28,7 @@ import java.util.Map;
  */
 @Singleton
 public class FrameworkReport {
+    private final List<MeasureEvidenceSource> sources;
     private final SurveyCatalog catalog;
     private final ResponseFigures figures;
     private final Suppression suppression;
@@ -37,7 +38,8 @@ public class FrameworkReport {
     private final SurveyConfiguration surveyConfig;
 
     FrameworkReport(SurveyCatalog catalog, ResponseFigures figures, Suppression suppression, ReportConfiguration config,
-                    ConsultationLog log, YouSaidWeDid actions, SurveyConfiguration surveyConfig) {
+                    ConsultationLog log, YouSaidWeDid actions, SurveyConfiguration surveyConfig, List<MeasureEvidenceSource> sources) {
+        this.sources = sources;
         this.catalog = catalog;
         this.figures = figures;
         this.suppression = suppression;
@@ -65,7 +67,7 @@ public class FrameworkReport {
 
     @Serdeable
     public record MeasureEvidence(String id, String kind, String text, List<QuestionEvidence> questions, Cell activities,
-                                  List<Action> outcomes, boolean gap) {
+                                  List<Action> outcomes, List<String> otherEvidence, boolean gap) {
     }
 
     @Serdeable
@@ -89,6 +91,9 @@ public class FrameworkReport {
         Map<String, List<ResponseFigures.Value>> values = new HashMap<>();
         Map<String, List<ResponseFigures.Value>> before = new HashMap<>();
         var activities = log.list(new ActivityFilter(from, to, null, null, null, null));
+        Map<String, List<String>> other = new HashMap<>();
+        sources.forEach(source -> source.evidence(from, to).forEach((measure, lines) ->
+                other.computeIfAbsent(measure, k -> new ArrayList<>()).addAll(lines)));
         var areas = new ArrayList<AreaEvidence>();
         int gaps = 0;
         for (Framework.Section section : f.sections()) {
@@ -115,7 +120,8 @@ public class FrameworkReport {
                     List<Action> outcomes = actions.doneFor(m.id(), from, to).stream()
                             .map(a -> new Action(a.said(), a.did(), a.doneOn())).toList();
                     boolean hasResponses = questions.stream().anyMatch(q -> q.responses().suppressed() || q.responses().value() > 0);
-                    boolean gap = !hasResponses && tagged == 0 && outcomes.isEmpty();
+                    List<String> otherEvidence = other.getOrDefault(m.id(), List.of());
+                    boolean gap = !hasResponses && tagged == 0 && outcomes.isEmpty() && otherEvidence.isEmpty();
                     if (gap) {
                         gaps++;
                     } else {
@@ -125,7 +131,7 @@ public class FrameworkReport {
                             default -> 2;
                         }]++;
                     }
-                    measures.add(new MeasureEvidence(m.id(), m.kind(), m.text(), questions, suppression.count(tagged), outcomes, gap));
+                    measures.add(new MeasureEvidence(m.id(), m.kind(), m.text(), questions, suppression.count(tagged), outcomes, otherEvidence, gap));
                 }
                 areas.add(new AreaEvidence(area.id(), area.title(), measures, balance[0], balance[1], balance[2]));
             }

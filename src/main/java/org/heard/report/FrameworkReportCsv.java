@@ -16,7 +16,7 @@ final class FrameworkReportCsv {
         var out = new StringWriter();
         try (var csv = new CSVWriter(out, ',', '"', '"', "\r\n")) {
             csv.writeNext(new String[] {"area", "measure", "kind", "measure_text", "survey", "question", "responses", "percent_positive",
-                    "previous_percent", "change_points", "significant", "activities", "outcome_actions", "gap"}, true);
+                    "previous_percent", "change_points", "significant", "activities", "outcome_actions", "other_evidence", "gap"}, true);
             for (var area : r.areas()) {
                 for (var m : area.measures()) {
                     String[] base = {area.id(), m.id(), m.kind(), CsvCells.neutralise(m.text())};
@@ -38,7 +38,8 @@ final class FrameworkReportCsv {
     private static String[] row(String[] base, String survey, String question, String responses, String percent, String previous,
                                 String change, String significant, FrameworkReport.MeasureEvidence m) {
         return new String[] {base[0], base[1], base[2], base[3], survey, question, responses, percent, previous, change, significant,
-                m.activities().text(), String.valueOf(m.outcomes().size()), String.valueOf(m.gap())};
+                m.activities().text(), String.valueOf(m.outcomes().size()),
+                CsvCells.neutralise(String.join(" | ", m.otherEvidence())), String.valueOf(m.gap())};
     }
 
     private static String text(Integer n) {

@@ -65,6 +65,8 @@ class ImpactReportTest {
     @Inject
     org.heard.testing.TestSql sql;
 
+    static final Argument<Map<String, Object>> MAP = Argument.mapOf(String.class, Object.class);
+
     @Test
     void reportsAttendanceRatingsFollowUpsPairedChangeAndExamplesUnderTheSmallNumberRules() throws Exception {
         Course course = TrainingTestData.aCourse(courses);
@@ -147,6 +149,17 @@ class ImpactReportTest {
         assertTrue(html.contains("Recognising neglect"));
         assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "quotes are shown as text");
         assertFalse(html.contains("<script>alert(1)"));
+
+        // The course counts as evidence for the measures it is tagged with, and those are no longer gaps.
+        Map<String, Object> framework = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET(
+                "/api/v1/reports/framework/test-qaf?from=" + day + "&to=" + day)), MAP);
+        @SuppressWarnings("unchecked") var areas = (List<Map<String, Object>>) framework.get("areas");
+        @SuppressWarnings("unchecked") var t1 = (List<Map<String, Object>>) areas.stream().filter(a -> a.get("id").equals("T1"))
+                .findFirst().orElseThrow().get("measures");
+        Map<String, Object> attendanceMeasure = t1.stream().filter(m -> m.get("id").equals("test-qaf/T1/quantitative-1")).findFirst().orElseThrow();
+        assertEquals(false, attendanceMeasure.get("gap"));
+        assertEquals(List.of("Training \"Recognising neglect\": 1 session, 14 attendees from 3 agencies; 12 evaluations on the day "
+                + "(average rating 4.0 out of 5); 10 at 3 months, of whom 70% report changed practice."), attendanceMeasure.get("otherEvidence"));
     }
 
     private List<String> codes(TrainingSession session) {
