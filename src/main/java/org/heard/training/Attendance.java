@@ -38,6 +38,10 @@ public class Attendance {
 
     @Serdeable
     public record Rejected(int line, Map<String, String> errors) {
+        /** Every reason on one line, for a page. */
+        public String reasons() {
+            return String.join("; ", errors.values());
+        }
     }
 
     /** What an import did: rows kept, rows refused and why. */

@@ -173,4 +173,38 @@ class TrainingApiTest {
         assertEquals(HttpStatus.GONE, refused.getStatus());
         assertTrue(refused.getResponse().getBody(String.class).orElseThrow().contains("asked us not to email you"));
     }
+
+    private HttpResponse<String> postForm(String path, String form, Cookie cookie) {
+        return http.toBlocking().exchange(analyst.sign(HttpRequest.POST(path, form)).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                .cookie(cookie).accept(MediaType.TEXT_HTML_TYPE), String.class);
+    }
+
+    @Test
+    void staffPagesAddACourseASessionAndItsRegisterAndShowTheRoomsQrCode() {
+        HttpResponse<String> list = http.toBlocking().exchange(analyst.sign(HttpRequest.GET("/staff/training")).accept(MediaType.TEXT_HTML_TYPE), String.class);
+        var m = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"").matcher(list.body());
+        assertTrue(m.find());
+        String csrf = m.group(1);
+        Cookie cookie = list.getCookie("heard_csrf").orElseThrow();
+
+        var invalid = assertThrows(HttpClientResponseException.class, () -> postForm("/staff/training/courses", "csrf=" + csrf + "&title=&outcomes=", cookie));
+        assertEquals(HttpStatus.BAD_REQUEST, invalid.getStatus());
+        assertTrue(invalid.getResponse().getBody(String.class).orElseThrow().contains("href=\"#title\""), "the error summary links to the field");
+
+        String title = "Working with fathers " + UUID.randomUUID();
+        HttpResponse<String> added = postForm("/staff/training/courses", "csrf=" + csrf + "&title=" + title.replace(" ", "+")
+                + "&outcomes=Engage+fathers%0D%0AAssess+risk&areas=&measures=test-qaf%2FT1%2Fquantitative-1", cookie);
+        assertEquals(HttpStatus.SEE_OTHER, added.getStatus());
+        String coursePath = added.header("Location");
+        HttpResponse<String> session = postForm(coursePath + "/sessions", "csrf=" + csrf + "&heldOn=2026-06-01&trainer=Jo&venue=Town+Hall&capacity=25", cookie);
+        assertEquals(HttpStatus.SEE_OTHER, session.getStatus());
+        String sessionPath = session.header("Location");
+        String page = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET(sessionPath)).accept(MediaType.TEXT_HTML_TYPE), String.class);
+        assertTrue(page.contains("<svg") && page.contains("aria-label=\"QR code for the evaluation link\""), "the QR code is on the page");
+        assertTrue(page.contains("/training/"), "with its link written out");
+
+        String register = postForm(sessionPath + "/register", "csrf=" + csrf + "&csv=agency%2Cname%2Cemail%0Apolice%2C%2C%0Anowhere%2C%2C%0A", cookie).body();
+        assertTrue(register.contains("1 on the register, 1 rows rejected"));
+        assertTrue(register.contains("Line 3: &#39;nowhere&#39; is not on the agency list") || register.contains("Line 3: 'nowhere' is not on the agency list"), register);
+    }
 }
