@@ -85,7 +85,13 @@ class RoleMatrixTest {
                 new Row("search free text", id -> HttpRequest.GET("/api/v1/search?q=park"),
                         expect(OK, OK, OK, OK, FORBIDDEN)),
                 new Row("search index progress", id -> HttpRequest.GET("/api/v1/admin/reindex"),
-                        expect(OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
+                        expect(OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)),
+                new Row("list training courses", id -> HttpRequest.GET("/api/v1/courses"),
+                        expect(OK, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN)),
+                new Row("add a training course", id -> HttpRequest.POST("/api/v1/courses", Map.of("title", "")),
+                        expect(CREATED_OR_INVALID, CREATED_OR_INVALID, FORBIDDEN, FORBIDDEN, FORBIDDEN)),
+                new Row("training impact report", id -> HttpRequest.GET("/api/v1/courses/report"),
+                        expect(OK, OK, OK, OK, OK)));
         var failures = new ArrayList<String>();
         for (Row row : rows) {
             check(failures, row, "anonymous", row.request().apply(policeResponse), UNAUTHORIZED);
