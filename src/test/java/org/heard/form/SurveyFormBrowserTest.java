@@ -48,11 +48,8 @@ class SurveyFormBrowserTest {
         }
     }
 
-    /** Sends the form and waits for the next page, so no check ever reads the page being left. */
-    private void submit() {
-        WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        private void submit() {
+        Browser.submit(browser);
     }
 
     private String url(String path) {

@@ -37,4 +37,12 @@ public final class Browser {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
         return driver;
     }
+
+    /** Sends the form and waits for the next page, so no check ever reads the page being left. */
+    public static void submit(org.openqa.selenium.WebDriver browser) {
+        org.openqa.selenium.WebElement page = browser.findElement(org.openqa.selenium.By.tagName("html"));
+        browser.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    }
 }

@@ -14,10 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
@@ -54,9 +51,7 @@ class EvaluationFormBrowserTest {
     }
 
     private void submit() {
-        WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        Browser.submit(browser);
     }
 
     private void choose(String question, String value) {

@@ -147,6 +147,8 @@ class ImpactReportTest {
         assertTrue(rows.stream().noneMatch(r -> r.length > 3 && r[3].startsWith("=")), "no cell starts a formula");
         String html = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/reports/training" + period)).accept(MediaType.TEXT_HTML_TYPE), String.class);
         assertTrue(html.contains("Recognising neglect"));
+        assertTrue(html.contains("Whole course") && html.contains("Agency: Police") && html.contains("Session: "), "rows per course, session and agency");
+        assertTrue(html.contains("70% of 10"), "the share with its base");
         assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "quotes are shown as text");
         assertFalse(html.contains("<script>alert(1)"));
 
