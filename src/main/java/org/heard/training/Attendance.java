@@ -1,5 +1,6 @@
 package org.heard.training;
 
+import org.heard.platform.Sql;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.heard.platform.IdList;
+import org.heard.platform.Sql;
 
 import java.security.SecureRandom;
 import java.sql.Connection;

@@ -1,5 +1,6 @@
 package org.heard.training;
 
+import org.heard.platform.Sql;
 import jakarta.inject.Singleton;
 import org.heard.response.ResponseLink;
 import org.heard.survey.SurveyConfiguration;

@@ -1,4 +1,4 @@
-package org.heard.training;
+package org.heard.platform;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -16,22 +16,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Plain SQL for the training tables, written in the subset H2, MySQL and MariaDB all accept. Runs in
+ * Plain SQL for hand-written queries, written in the subset H2, MySQL and MariaDB all accept. Runs in
  * the caller's transaction when there is one.
  */
 @Singleton
-class Sql {
+public class Sql {
     private final JdbcOperations jdbc;
 
-    Sql(JdbcOperations jdbc) {
+    public Sql(JdbcOperations jdbc) {
         this.jdbc = jdbc;
     }
 
-    interface Row<T> {
+    public interface Row<T> {
         T map(ResultSet rs) throws SQLException;
     }
 
-    int update(String sql, Object... args) {
+    public int update(String sql, Object... args) {
         return jdbc.prepareStatement(sql, ps -> {
             bind(ps, args);
             return ps.executeUpdate();
@@ -39,7 +39,7 @@ class Sql {
     }
 
     /** Inserts one row and returns its generated id. */
-    long insert(String sql, Object... args) {
+    public long insert(String sql, Object... args) {
         return jdbc.execute(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS)) {
                 bind(ps, args);
@@ -52,7 +52,7 @@ class Sql {
         });
     }
 
-    <T> List<T> list(String sql, Row<T> row, Object... args) {
+    public <T> List<T> list(String sql, Row<T> row, Object... args) {
         return jdbc.prepareStatement(sql, ps -> {
             bind(ps, args);
             var out = new ArrayList<T>();
@@ -65,11 +65,11 @@ class Sql {
         });
     }
 
-    <T> Optional<T> one(String sql, Row<T> row, Object... args) {
+    public <T> Optional<T> one(String sql, Row<T> row, Object... args) {
         return list(sql, row, args).stream().findFirst();
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }
