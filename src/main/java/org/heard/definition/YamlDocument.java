@@ -25,11 +25,25 @@ public final class YamlDocument {
 
     /** The root node of the file, or empty with the problem added to {@code problems}. */
     public static Optional<YamlNode> read(Path file, String displayName, List<Problem> problems) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(reader, displayName, problems);
+        } catch (IOException e) {
+            problems.add(Problem.error(displayName, 0, null, "cannot be read: " + e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    /** The root node of a definition sent as text (e.g. uploaded to the service), or empty with the problem added. */
+    public static Optional<YamlNode> read(String text, String displayName, List<Problem> problems) {
+        return read(new java.io.StringReader(text == null ? "" : text), displayName, problems);
+    }
+
+    private static Optional<YamlNode> read(Reader reader, String displayName, List<Problem> problems) {
         var options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(20);
         options.setCodePointLimit(2 * 1024 * 1024);
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try {
             Node root = new Yaml(options).compose(reader);
             if (root == null) {
                 problems.add(Problem.error(displayName, 0, null, "the file is empty"));
@@ -41,8 +55,6 @@ public final class YamlDocument {
             problems.add(Problem.error(displayName, line, null, "not valid YAML: " + firstLine(e.getProblem())));
         } catch (YAMLException e) {
             problems.add(Problem.error(displayName, 0, null, "not valid YAML: " + firstLine(e.getMessage())));
-        } catch (IOException e) {
-            problems.add(Problem.error(displayName, 0, null, "cannot be read: " + e.getMessage()));
         }
         return Optional.empty();
     }

@@ -83,6 +83,7 @@ public class Sql {
                 case Instant t -> ps.setTimestamp(i + 1, Timestamp.from(t));
                 case Long l -> ps.setLong(i + 1, l);
                 case Integer n -> ps.setInt(i + 1, n);
+                case Double d -> ps.setDouble(i + 1, d);
                 case Boolean b -> ps.setBoolean(i + 1, b);
                 default -> ps.setString(i + 1, a.toString());
             }

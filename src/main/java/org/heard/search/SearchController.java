@@ -47,7 +47,7 @@ class SearchController {
                                   @Nullable @QueryValue String from, @Nullable @QueryValue String to, @Nullable @QueryValue Integer page,
                                   @Nullable @QueryValue Integer size, @Nullable @QueryValue String sort, Authentication auth) {
         try {
-            SearchRequest r = request(q, audience, survey, question, agency, channel, measure, from, to, page, size, sort, auth, config);
+            SearchRequest r = request(q, audience, survey, question, agency, channel, measure, from, to, page, size, sort, auth, config.maxPageSize());
             SearchResult result = search.search(r);
             accessLog.record(auth.getName(), "search", "query of " + (q == null ? 0 : q.length()) + " characters");
             return HttpResponse.ok(result);
@@ -60,14 +60,14 @@ class SearchController {
     static SearchRequest request(@Nullable String q, @Nullable String audience, @Nullable String survey, @Nullable String question,
                                  @Nullable String agency, @Nullable String channel, @Nullable String measure, @Nullable String from,
                                  @Nullable String to, @Nullable Integer page, @Nullable Integer size, @Nullable String sort,
-                                 Authentication auth, SearchConfiguration config) {
+                                 Authentication auth, int maxPageSize) {
         int p = page == null ? 1 : page;
         int s = size == null ? 20 : size;
         if (p < 1 || p > 1000) {
             throw new IllegalArgumentException("page must be between 1 and 1000.");
         }
-        if (s < 1 || s > config.maxPageSize()) {
-            throw new IllegalArgumentException("size must be between 1 and " + config.maxPageSize() + ".");
+        if (s < 1 || s > maxPageSize) {
+            throw new IllegalArgumentException("size must be between 1 and " + maxPageSize + ".");
         }
         if (sort != null && !sort.isBlank() && !sort.equals("relevance") && !sort.equals("date")) {
             throw new IllegalArgumentException("sort must be relevance or date.");

@@ -56,7 +56,7 @@ class SearchPage {
         model.put("params", params);
         model.put("queryString", query(params));
         try {
-            SearchRequest r = SearchController.request(q, audience, survey, null, agency, channel, measure, from, to, page, 20, sort, auth, config);
+            SearchRequest r = SearchController.request(q, audience, survey, null, agency, channel, measure, from, to, page, 20, sort, auth, config.maxPageSize());
             SearchResult result = search.search(r);
             accessLog.record(auth.getName(), "search", "query of " + (q == null ? 0 : q.length()) + " characters");
             model.put("result", result);

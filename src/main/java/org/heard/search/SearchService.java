@@ -90,22 +90,65 @@ public class SearchService {
         }
     }
 
+    /**
+     * Reads a query to try against single texts.
+     *
+     * @throws BadQuery when it cannot be read
+     */
+    public TextQuery compile(String q) {
+        return new TextQuery(parse(q));
+    }
+
+    /**
+     * Every answer a request matches, newest first, up to {@code limit}: what theme discovery and
+     * theme reports work on. Paging and sorting in the request are ignored.
+     */
+    public java.util.List<FoundAnswer> all(SearchRequest r, int limit) {
+        Query query = build(r);
+        try {
+            IndexSearcher searcher = index.acquire();
+            try {
+                TopDocs top = searcher.search(query, Math.max(1, limit),
+                        new Sort(new SortField(AnswerDocuments.SUBMITTED, SortField.Type.LONG, true)));
+                var out = new ArrayList<FoundAnswer>(top.scoreDocs.length);
+                var stored = searcher.storedFields();
+                for (ScoreDoc sd : top.scoreDocs) {
+                    Document d = stored.document(sd.doc);
+                    String agency = d.get(AnswerDocuments.AGENCY);
+                    out.add(new FoundAnswer(Long.parseLong(d.get(AnswerDocuments.RESPONSE)), d.get(AnswerDocuments.SURVEY),
+                            d.get(AnswerDocuments.QUESTION), d.get(AnswerDocuments.AUDIENCE), d.get(AnswerDocuments.CHANNEL),
+                            "none".equals(agency) ? null : agency,
+                            Instant.ofEpochMilli(d.getField(AnswerDocuments.SUBMITTED).numericValue().longValue()), d.get(AnswerDocuments.TEXT)));
+                }
+                return out;
+            } finally {
+                index.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Query parse(String q) {
+        var parser = new QueryParser(AnswerDocuments.TEXT, queryAnalyzer);
+        parser.setDefaultOperator(QueryParser.Operator.AND);
+        parser.setSplitOnWhitespace(false);
+        parser.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+        try {
+            return parser.parse(q);
+        } catch (ParseException | IllegalArgumentException e) {
+            throw new BadQuery("The search could not be read. Check quotes and brackets are closed, and AND, OR and NOT "
+                    + "have words either side. Use * only at the end of a word.");
+        }
+    }
+
     /** The Lucene query a request runs: also used by the benchmark to time bare Lucene on the same query. */
     Query build(SearchRequest r) {
         var b = new BooleanQuery.Builder();
         if (r.q() == null || r.q().isBlank()) {
             b.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
         } else {
-            var parser = new QueryParser(AnswerDocuments.TEXT, queryAnalyzer);
-            parser.setDefaultOperator(QueryParser.Operator.AND);
-            parser.setSplitOnWhitespace(false);
-            parser.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
-            try {
-                b.add(parser.parse(r.q()), BooleanClause.Occur.MUST);
-            } catch (ParseException | IllegalArgumentException e) {
-                throw new BadQuery("The search could not be read. Check quotes and brackets are closed, and AND, OR and NOT "
-                        + "have words either side. Use * only at the end of a word.");
-            }
+            b.add(parse(r.q()), BooleanClause.Occur.MUST);
         }
         filter(b, AnswerDocuments.AUDIENCE, r.audience());
         filter(b, AnswerDocuments.SURVEY, r.survey());

@@ -1,0 +1,26 @@
+package org.heard.search;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.search.Query;
+
+/**
+ * A search query read once and then tried against single texts, with the same analysis and
+ * safeguarding synonyms as search itself: how a theme's query tags new answers without waiting for
+ * the index.
+ */
+public final class TextQuery {
+    private static final Analyzer INDEX = Analyzers.index();
+
+    private final Query query;
+
+    TextQuery(Query query) {
+        this.query = query;
+    }
+
+    public boolean matches(String text) {
+        var memory = new MemoryIndex();
+        memory.addField(AnswerDocuments.TEXT, text, INDEX);
+        return memory.search(query) > 0;
+    }
+}

@@ -1,0 +1,51 @@
+package org.heard.theme;
+
+import jakarta.inject.Singleton;
+import org.heard.safeguarding.Safeguarding;
+import org.heard.search.FoundAnswer;
+import org.heard.search.SearchRequest;
+import org.heard.search.SearchService;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Reads the answers themes work on through search, and which of them may be quoted. */
+@Singleton
+class ThemeAnswers {
+    private final SearchService search;
+    private final Safeguarding safeguarding;
+    private final ThemeConfiguration config;
+
+    ThemeAnswers(SearchService search, Safeguarding safeguarding, ThemeConfiguration config) {
+        this.search = search;
+        this.safeguarding = safeguarding;
+        this.config = config;
+    }
+
+    /** The chosen answers, the rest of the corpus the reader may see, and those that may be quoted. */
+    record Chosen(List<FoundAnswer> set, List<FoundAnswer> rest, Set<FoundAnswer> quotable) {
+    }
+
+    Chosen chosenAndRest(SearchRequest r) {
+        List<FoundAnswer> set = search.all(r, config.maxAnswers());
+        var keys = new HashSet<String>();
+        set.forEach(a -> keys.add(a.responseId() + "/" + a.questionId()));
+        SearchRequest everything = new SearchRequest(null, null, null, null, null, null, null, null, null, 1, 1, false, r.agencyScope());
+        List<FoundAnswer> rest = search.all(everything, config.maxAnswers()).stream()
+                .filter(a -> !keys.contains(a.responseId() + "/" + a.questionId())).toList();
+        return new Chosen(set, rest, quotable(set));
+    }
+
+    List<FoundAnswer> chosen(SearchRequest r) {
+        return search.all(r, config.maxAnswers());
+    }
+
+    /** Answers that may be quoted: none flagged as a possible disclosure. */
+    Set<FoundAnswer> quotable(List<FoundAnswer> answers) {
+        Set<Long> flagged = safeguarding.flagged(answers.stream().map(FoundAnswer::responseId).distinct().toList());
+        var out = new HashSet<FoundAnswer>();
+        answers.stream().filter(a -> !flagged.contains(a.responseId())).forEach(out::add);
+        return out;
+    }
+}
