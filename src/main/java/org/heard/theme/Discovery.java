@@ -102,10 +102,10 @@ final class Discovery {
 
     private static List<Cluster> cluster(List<FoundAnswer> set, List<Set<String>> docs, Map<String, Integer> df, Terms terms,
                                          int k, int minimumQuote, Predicate<FoundAnswer> quotable) {
-        // Terms used by at least two answers and not by nearly all of them carry the grouping.
+        // Terms used by at least two answers, and (in all but small sets) by no more than half, carry the grouping.
         var vocabulary = new TreeMap<String, Integer>();
         df.forEach((t, n) -> {
-            if (n >= 2 && n <= 0.5 * docs.size()) {
+            if (n >= 2 && (n <= 0.5 * docs.size() || docs.size() < 20)) {
                 vocabulary.put(t, 0);
             }
         });

@@ -19,7 +19,7 @@ final class Terms {
             + "have having he her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not "
             + "now of off on once only or other our ours ourselves out over own really same she should so some such than that the their "
             + "theirs them themselves then there these they this those through to too under until up very was we were what when where "
-            + "which while who whom why will with would you your yours yourself yourselves im ive dont didnt cant wont isnt wasnt its "
+            + "which while who whom why will with would you your yours yourself yourselves im ive dont didnt cant wont isnt wasnt "
             + "us one thing things lot lots much many well still even ever every everything something anything nothing").split(" "));
 
     private final EnglishStemmer stemmer = new EnglishStemmer();
