@@ -36,8 +36,10 @@ import java.util.function.LongConsumer;
 
 /**
  * The one owner of the Lucene index: the only IndexWriter, and a SearcherManager that searches read
- * from. Every change is committed before the call returns, so what a response event added (or an
- * erasure removed) survives a crash and is visible at once.
+ * from. A new answer is searchable as soon as {@link #index} returns (a near-real-time refresh) and
+ * is committed to disk within a second with whatever else arrived meanwhile: a commit per answer
+ * would make every submission wait for the disk. An erasure is committed before the call returns.
+ * Anything a crash loses between refresh and commit is put back by {@link #reconcile} at start-up.
  */
 @Context
 public class SearchIndex {
@@ -53,6 +55,10 @@ public class SearchIndex {
     private final ResponseService responses;
     private final SurveyCatalog catalog;
     private final AtomicBoolean rebuilding = new AtomicBoolean();
+    private final AtomicBoolean uncommitted = new AtomicBoolean();
+    private final ThreadLocal<Boolean> batching = ThreadLocal.withInitial(() -> false);
+    private final java.util.concurrent.ScheduledExecutorService committer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().daemon().name("search-commit").unstarted(r));
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong total = new AtomicLong();
 
@@ -67,6 +73,7 @@ public class SearchIndex {
         this.writer = new IndexWriter(directory, new IndexWriterConfig(Analyzers.index()).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
         String format = fresh ? null : writer.getLiveCommitData() == null ? null : userData().get(FORMAT_KEY);
         this.searchers = new SearcherManager(writer, null);
+        committer.scheduleWithFixedDelay(this::commitPending, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
         if (!FORMAT.equals(format)) {
             LOG.info("The search index is {}; rebuilding it from the database", fresh ? "missing" : "from an older version");
             startRebuild();
@@ -101,7 +108,10 @@ public class SearchIndex {
                     writer.updateDocument(new Term(AnswerDocuments.KEY, AnswerDocuments.key(a.responseId(), a.questionId())), doc.get());
                 }
             }
-            commitAndRefresh();
+            uncommitted.set(true);
+            if (!rebuilding.get() && !batching.get()) {
+                searchers.maybeRefreshBlocking();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -134,7 +144,49 @@ public class SearchIndex {
         }
     }
 
+    /**
+     * Runs work that submits many responses (an import) on this thread, making what it indexed
+     * searchable once at the end rather than after every response.
+     */
+    public <T> T batched(java.util.function.Supplier<T> work) {
+        if (batching.get()) {
+            return work.get();
+        }
+        batching.set(true);
+        try {
+            return work.get();
+        } finally {
+            batching.set(false);
+            try {
+                if (!rebuilding.get()) {
+                    searchers.maybeRefreshBlocking();
+                }
+            } catch (IOException e) {
+                LOG.error("Could not refresh the search index after a batch", e);
+            }
+        }
+    }
+
+    /** Commits what {@link #index} added since the last commit; never in the middle of a rebuild. */
+    private void commitPending() {
+        if (rebuilding.get() || !uncommitted.get()) {
+            return;
+        }
+        try {
+            synchronized (this) {
+                if (uncommitted.getAndSet(false)) {
+                    writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
+                    writer.commit();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            uncommitted.set(true);
+            LOG.warn("Could not commit the search index; will try again", e);
+        }
+    }
+
     private synchronized void commitAndRefresh() throws IOException {
+        uncommitted.set(false);
         writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
         writer.commit();
         if (!rebuilding.get()) {
@@ -288,6 +340,11 @@ public class SearchIndex {
 
     @PreDestroy
     void close() throws IOException {
+        committer.shutdownNow();
+        if (uncommitted.get() && !rebuilding.get()) {
+            writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
+            writer.commit();
+        }
         searchers.close();
         writer.close();
         directory.close();
