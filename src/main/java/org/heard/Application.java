@@ -5,10 +5,12 @@ import io.micronaut.runtime.Micronaut;
 import org.heard.cli.ValidateCommand;
 import org.heard.platform.DataDirectory;
 import org.heard.search.ReindexCommand;
+import org.heard.theme.ThemeEvaluation;
 
 /**
  * Starts the Heard service, or runs one command: {@code validate [DIR]} checks the survey,
- * framework and codebook files without starting anything; {@code reindex} rebuilds the search index.
+ * framework and codebook files without starting anything; {@code reindex} rebuilds the search index;
+ * {@code evaluate-themes FILE} measures theme suggestions against people's codes.
  */
 public final class Application {
     private Application() {
@@ -17,6 +19,9 @@ public final class Application {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("validate")) {
             System.exit(ValidateCommand.run(args, System.out));
+        }
+        if (args.length > 0 && args[0].equals("evaluate-themes")) {
+            System.exit(ThemeEvaluation.run(args, System.out));
         }
         DataDirectory.prepare();
         if (args.length > 0 && args[0].equals("reindex")) {

@@ -9,6 +9,7 @@ import org.heard.response.Channel;
 import org.heard.response.ResponseService;
 import org.heard.response.Submission;
 import org.heard.response.SubmitOutcome;
+import org.heard.search.SearchIndex;
 
 import java.sql.Connection;
 import java.time.Clock;
@@ -37,10 +38,12 @@ class Datasets {
     private final Codebooks codebooks;
     private final ThemeModels models;
     private final ThemeConfiguration config;
+    private final SearchIndex search;
     private final Clock clock;
 
     Datasets(Sql sql, TransactionOperations<Connection> tx, ResponseService responses, Codebooks codebooks, ThemeModels models,
-             ThemeConfiguration config, Clock clock) {
+             ThemeConfiguration config, SearchIndex search, Clock clock) {
+        this.search = search;
         this.sql = sql;
         this.tx = tx;
         this.responses = responses;
@@ -98,6 +101,13 @@ class Datasets {
             return dataset(name).orElseGet(() -> sql.insert("INSERT INTO dataset (name, codebook_id, created_at) VALUES (?, ?, ?)",
                     name, codebooks.find(name).orElseThrow().id(), clock.instant()));
         });
+        int[] counts = search.batched(() -> store(valid, datasetId, rejected));
+        codebooks.find(name).ifPresent(models::refreshLater);
+        return new ImportResult(name, counts[0], counts[1], List.copyOf(rejected));
+    }
+
+    /** Stores the valid rows, one response each; returns how many were stored and how many of those replaced a row. */
+    private int[] store(List<Map.Entry<Integer, Map<String, String>>> valid, long datasetId, List<Rejected> rejected) {
         int imported = 0;
         int replaced = 0;
         for (var entry : valid) {
@@ -117,8 +127,7 @@ class Datasets {
                 rejected.add(new Rejected(entry.getKey(), id, reason(outcome)));
             }
         }
-        codebooks.find(name).ifPresent(models::refreshLater);
-        return new ImportResult(name, imported, replaced, List.copyOf(rejected));
+        return new int[] {imported, replaced};
     }
 
     private String problem(Map<String, String> row, String id, Integer earlierLine) {

@@ -14,7 +14,7 @@ import java.util.Map;
  * run-together words ("recieved", "waitingtime") that people really write.
  */
 final class TextFeatures {
-    private static final int MIN_GRAM = 2;
+    private static final int MIN_GRAM = 3;
     private static final int MAX_GRAM = 5;
 
     private final Map<String, Integer> vocabulary;

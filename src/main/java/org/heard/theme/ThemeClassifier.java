@@ -36,7 +36,7 @@ final class ThemeClassifier {
 
     /** How the model is trained. */
     record Settings(double cost, int passes, double balance) {
-        static final Settings DEFAULT = new Settings(0.3, 15, 0.3);
+        static final Settings DEFAULT = new Settings(0.15, 15, 0.3);
     }
 
     static ThemeClassifier train(List<Example> examples) {
