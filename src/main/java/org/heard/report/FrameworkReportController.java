@@ -68,13 +68,7 @@ class FrameworkReportController {
 
     @Nullable
     private Period compare(@Nullable String from, @Nullable String to) {
-        if ((from == null || from.isBlank()) && (to == null || to.isBlank())) {
-            return null;
-        }
-        if (from == null || from.isBlank() || to == null || to.isBlank()) {
-            throw new IllegalArgumentException("Give both compareFrom and compareTo, or neither.");
-        }
-        return Period.parse(from, to, catalog.today());
+        return Period.parseComparison(from, to, catalog.today());
     }
 
     @Get("/reports/framework/{id}")
