@@ -80,7 +80,8 @@ class FrameworkReportController {
         }
         try {
             Period period = Period.parse(from, to, catalog.today());
-            return HttpResponse.ok(new ModelAndView<>("report/framework", Map.of("report", reports.build(f.get(), period.from(), period.to()))));
+            var report = reports.build(f.get(), period.from(), period.to());
+            return HttpResponse.ok(new ModelAndView<>("report/framework", Map.of("report", report, "charts", ReportCharts.framework(report))));
         } catch (IllegalArgumentException e) {
             return HttpResponse.badRequest(new ModelAndView<>("message", Map.of("heading", "Check the dates", "message", e.getMessage())));
         }

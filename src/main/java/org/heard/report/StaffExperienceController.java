@@ -59,7 +59,8 @@ class StaffExperienceController {
     MutableHttpResponse<?> html(@Nullable @QueryValue String from, @Nullable @QueryValue String to,
                                 @Nullable @QueryValue String compareFrom, @Nullable @QueryValue String compareTo, Authentication auth) {
         try {
-            return HttpResponse.ok(new ModelAndView<>("report/staff-experience", Map.of("report", build(from, to, compareFrom, compareTo, auth))));
+            var report = build(from, to, compareFrom, compareTo, auth);
+            return HttpResponse.ok(new ModelAndView<>("report/staff-experience", Map.of("report", report, "charts", ReportCharts.staffExperience(report))));
         } catch (IllegalArgumentException e) {
             return HttpResponse.badRequest(new ModelAndView<>("message", Map.of("heading", "Check the dates", "message", e.getMessage())));
         }

@@ -102,5 +102,9 @@ class FrameworkReportTest {
                 .accept(MediaType.TEXT_HTML_TYPE));
         assertTrue(html.contains("83% of 12 frontline staff answered positively"));
         assertTrue(html.contains("so we protected time for supervision"));
+        var bar = ChartMarkup.bars(html).get("My supervision helps me keep children safe");
+        assertEquals("83%", bar.value(), "the area's chart draws the share once, though the question gives evidence for two of its measures");
+        assertEquals(249, bar.width());
+        assertEquals(1, html.split("<title>My supervision helps me keep children safe: ", -1).length - 1);
     }
 }

@@ -31,6 +31,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -96,6 +97,14 @@ class StaffExperienceReportTest {
         String html = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/reports/staff-experience?" + period)).accept(MediaType.TEXT_HTML_TYPE));
         assertTrue(html.contains("My supervision helps me keep children safe"));
         assertTrue(html.contains("62%"));
+        var bars = ChartMarkup.bars(html);
+        assertEquals(new ChartMarkup.Bar("62%", 186, bars.get("Whole partnership").markup()), bars.get("Whole partnership"));
+        assertEquals("80%", bars.get("Police").value());
+        assertEquals(240, bars.get("Police").width(), "a bar for a known share");
+        assertEquals("c", bars.get("Schools").value(), "one answer is a hidden count");
+        assertNull(bars.get("Schools").width(), "and draws no bar");
+        assertFalse(bars.get("Schools").markup().matches("(?s).*>\\s*1\\s*<.*"), "the hidden count is nowhere in its bar");
+        assertEquals("not shown", bars.get("Children&#39;s social care").value(), "no answers, no percentage");
 
         Map<String, String[]> csv = supervisionRows(analyst, period);
         assertEquals(List.of("", "police", "social-care", "health", "schools"), List.copyOf(csv.keySet()), "the partnership, then every agency");
