@@ -123,6 +123,8 @@ class StaffExperienceReportTest {
 
         assertEquals(List.of("", "health"), List.copyOf(supervisionRows(lead, period).keySet()),
                 "an agency lead's CSV holds the partnership and their own agency only");
+        String leadsPage = http.toBlocking().retrieve(lead.sign(HttpRequest.GET("/reports/staff-experience?" + period)).accept(MediaType.TEXT_HTML_TYPE));
+        assertEquals(List.of("Whole partnership", "Health"), List.copyOf(ChartMarkup.bars(leadsPage).keySet()), "and so does their chart");
     }
 
     @Test
