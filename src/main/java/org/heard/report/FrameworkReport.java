@@ -49,14 +49,17 @@ public class FrameworkReport {
         this.surveyConfig = surveyConfig;
     }
 
-    /** A mapped question's evidence: responses, and for closed questions the positive share. */
     /**
+     * A mapped question's evidence: responses, and for closed questions the positive share.
+     *
+     * @param closed      whether the question has a positive share at all (yes/no or a scale); for
+     *                    these a null {@code percentPositive} means the base was too small
      * @param change      percentage points against the comparison period
      * @param significant whether the change is bigger than chance at these sample sizes (two-proportion
      *                    z-test, p below 0.05)
      */
     @Serdeable
-    public record QuestionEvidence(String surveyId, String questionId, String text, Cell responses,
+    public record QuestionEvidence(String surveyId, String questionId, String text, boolean closed, Cell responses,
                                    @Nullable Integer percentPositive, @Nullable String statement,
                                    @Nullable Integer previousPercent, @Nullable Integer change, @Nullable Boolean significant) {
     }
@@ -147,7 +150,7 @@ public class FrameworkReport {
             percent = (int) Math.round(100.0 * t[0] / t[1]);
             statement = percent + "% of " + t[1] + " " + s.audience().label().toLowerCase() + " answered positively: " + q.text();
         }
-        return new QuestionEvidence(s.id(), q.id(), q.text(), suppression.count(responses), percent, statement, null, null, null);
+        return new QuestionEvidence(s.id(), q.id(), q.text(), t != null, suppression.count(responses), percent, statement, null, null, null);
     }
 
     private QuestionEvidence compared(QuestionEvidence e, Question q, List<ResponseFigures.Value> now, List<ResponseFigures.Value> before) {
@@ -162,7 +165,7 @@ public class FrameworkReport {
         double se = Math.sqrt(pooled * (1 - pooled) * (1.0 / a[1] + 1.0 / b[1]));
         boolean significant = se > 0 && Math.abs(p1 - p2) / se > 1.96;
         int previous = (int) Math.round(100 * p2);
-        return new QuestionEvidence(e.surveyId(), e.questionId(), e.text(), e.responses(), e.percentPositive(), e.statement(),
+        return new QuestionEvidence(e.surveyId(), e.questionId(), e.text(), e.closed(), e.responses(), e.percentPositive(), e.statement(),
                 previous, (int) Math.round(100 * p1) - previous, significant);
     }
 

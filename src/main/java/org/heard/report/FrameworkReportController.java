@@ -68,13 +68,7 @@ class FrameworkReportController {
 
     @Nullable
     private Period compare(@Nullable String from, @Nullable String to) {
-        if ((from == null || from.isBlank()) && (to == null || to.isBlank())) {
-            return null;
-        }
-        if (from == null || from.isBlank() || to == null || to.isBlank()) {
-            throw new IllegalArgumentException("Give both compareFrom and compareTo, or neither.");
-        }
-        return Period.parse(from, to, catalog.today());
+        return Period.parseComparison(from, to, catalog.today());
     }
 
     @Get("/reports/framework/{id}")
@@ -86,7 +80,8 @@ class FrameworkReportController {
         }
         try {
             Period period = Period.parse(from, to, catalog.today());
-            return HttpResponse.ok(new ModelAndView<>("report/framework", Map.of("report", reports.build(f.get(), period.from(), period.to()))));
+            var report = reports.build(f.get(), period.from(), period.to());
+            return HttpResponse.ok(new ModelAndView<>("report/framework", Map.of("report", report, "charts", ReportCharts.framework(report))));
         } catch (IllegalArgumentException e) {
             return HttpResponse.badRequest(new ModelAndView<>("message", Map.of("heading", "Check the dates", "message", e.getMessage())));
         }

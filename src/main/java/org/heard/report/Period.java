@@ -25,4 +25,23 @@ public record Period(LocalDate from, LocalDate to) {
             throw new IllegalArgumentException("Give dates like 2026-03-31.");
         }
     }
+
+    /**
+     * Reads an optional comparison period: both ends or neither.
+     *
+     * @return null when neither end is given
+     * @throws IllegalArgumentException with a message a person can act on
+     */
+    @Nullable
+    public static Period parseComparison(@Nullable String from, @Nullable String to, LocalDate today) {
+        boolean noFrom = from == null || from.isBlank();
+        boolean noTo = to == null || to.isBlank();
+        if (noFrom && noTo) {
+            return null;
+        }
+        if (noFrom || noTo) {
+            throw new IllegalArgumentException("Give both compareFrom and compareTo, or neither.");
+        }
+        return parse(from, to, today);
+    }
 }

@@ -61,11 +61,19 @@ public class StaffExperienceReport {
      * @param onlyAgency for an agency lead: their agency is the only one shown
      */
     public Report build(LocalDate from, LocalDate to, @Nullable String onlyAgency) {
+        return build(from, to, onlyAgency, null);
+    }
+
+    /**
+     * @param onlyAgency for an agency lead: their agency is the only one shown
+     * @param compare    the previous round; by default the period of the same length just before
+     */
+    public Report build(LocalDate from, LocalDate to, @Nullable String onlyAgency, @Nullable Period compare) {
         String surveyId = config.staffSurvey();
         Survey survey = catalog.find(surveyId).orElse(null);
         long days = ChronoUnit.DAYS.between(from, to) + 1;
-        LocalDate previousTo = from.minusDays(1);
-        LocalDate previousFrom = previousTo.minusDays(days - 1);
+        LocalDate previousTo = compare != null ? compare.to() : from.minusDays(1);
+        LocalDate previousFrom = compare != null ? compare.from() : previousTo.minusDays(days - 1);
         if (survey == null) {
             return new Report(surveyId, from, to, previousFrom, previousTo, Cell.shown(0), List.of());
         }

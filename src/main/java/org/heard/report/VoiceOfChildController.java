@@ -42,7 +42,8 @@ class VoiceOfChildController {
     @Produces(MediaType.TEXT_HTML)
     MutableHttpResponse<?> html(@Nullable @QueryValue String from, @Nullable @QueryValue String to, Authentication auth) {
         try {
-            return HttpResponse.ok(new ModelAndView<>("report/voice-of-child", Map.of("report", build(from, to, auth))));
+            var report = build(from, to, auth);
+            return HttpResponse.ok(new ModelAndView<>("report/voice-of-child", Map.of("report", report, "chart", ReportCharts.voiceOfChild(report))));
         } catch (IllegalArgumentException e) {
             return HttpResponse.badRequest(new ModelAndView<>("message", Map.of("heading", "Check the dates", "message", e.getMessage())));
         }

@@ -68,6 +68,7 @@ class FrameworkReportTest {
         @SuppressWarnings("unchecked") var s1 = (List<Map<String, Object>>) areas.get(0).get("measures");
         @SuppressWarnings("unchecked") var qualitative = (List<Map<String, Object>>) s1.get(1).get("questions");
         assertEquals(83, qualitative.getFirst().get("percentPositive"), "10 of 12 chose 4 or 5");
+        assertEquals(true, qualitative.getFirst().get("closed"), "a scale question has a positive share");
         assertEquals("83% of 12 frontline staff answered positively: My supervision helps me keep children safe",
                 qualitative.getFirst().get("statement"));
         assertEquals(Map.of("value", 12, "suppressed", false), qualitative.getFirst().get("responses"));
@@ -101,5 +102,9 @@ class FrameworkReportTest {
                 .accept(MediaType.TEXT_HTML_TYPE));
         assertTrue(html.contains("83% of 12 frontline staff answered positively"));
         assertTrue(html.contains("so we protected time for supervision"));
+        var bar = ChartMarkup.bars(html).get("My supervision helps me keep children safe");
+        assertEquals("83%", bar.value(), "the area's chart draws the share once, though the question gives evidence for two of its measures");
+        assertEquals(249, bar.width());
+        assertEquals(1, html.split("<title>My supervision helps me keep children safe: ", -1).length - 1);
     }
 }

@@ -1,11 +1,13 @@
 package org.heard.report;
 
+import com.opencsv.CSVReader;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.heard.response.Channel;
@@ -18,14 +20,20 @@ import org.heard.testing.Surveys;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Per-agency shares against the partnership and the previous round, on a known set in years of their own. */
@@ -50,7 +58,7 @@ class StaffExperienceReportTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void agenciesAgainstThePartnershipAndThePreviousRound() {
+    void agenciesAgainstThePartnershipAndThePreviousRound() throws Exception {
         int year = 2200 + new Random().nextInt(7000);
         clock.set(LocalDate.of(year - 1, 6, 1).atStartOfDay(ZoneOffset.UTC).toInstant());
         for (int i = 0; i < 10; i++) {
@@ -89,5 +97,59 @@ class StaffExperienceReportTest {
         String html = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/reports/staff-experience?" + period)).accept(MediaType.TEXT_HTML_TYPE));
         assertTrue(html.contains("My supervision helps me keep children safe"));
         assertTrue(html.contains("62%"));
+        var bars = ChartMarkup.bars(html);
+        assertEquals(new ChartMarkup.Bar("62%", 186, bars.get("Whole partnership").markup()), bars.get("Whole partnership"));
+        assertEquals("80%", bars.get("Police").value());
+        assertEquals(240, bars.get("Police").width(), "a bar for a known share");
+        assertEquals("c", bars.get("Schools").value(), "one answer is a hidden count");
+        assertNull(bars.get("Schools").width(), "and draws no bar");
+        assertFalse(bars.get("Schools").markup().matches("(?s).*>\\s*1\\s*<.*"), "the hidden count is nowhere in its bar");
+        assertEquals("not shown", bars.get("Children&#39;s social care").value(), "no answers, no percentage");
+
+        Map<String, String[]> csv = supervisionRows(analyst, period);
+        assertEquals(List.of("", "police", "social-care", "health", "schools"), List.copyOf(csv.keySet()), "the partnership, then every agency");
+        assertArrayEquals(new String[] {"partnership", "", "Whole partnership", "62", "21", "50", "10"}, tail(csv.get("")));
+        assertArrayEquals(new String[] {"agency", "police", "Police", "80", "10", "50", "10"}, tail(csv.get("police")));
+        assertArrayEquals(new String[] {"agency", "health", "Health", "40", "10", "", "0"}, tail(csv.get("health")));
+        assertArrayEquals(new String[] {"agency", "schools", "Schools", "", "c", "", "0"}, tail(csv.get("schools")),
+                "one answer is a hidden count with no percentage, as in the JSON");
+
+        String elsewhere = period + "&compareFrom=" + (year - 1) + "-07-01&compareTo=" + (year - 1) + "-12-31";
+        assertArrayEquals(new String[] {"agency", "police", "Police", "80", "10", "", "0"}, tail(supervisionRows(analyst, elsewhere).get("police")),
+                "the comparison round is the one asked for");
+        var half = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().retrieve(analyst.sign(
+                HttpRequest.GET("/api/v1/reports/staff-experience.csv?" + period + "&compareFrom=" + year + "-01-01"))));
+        assertEquals(400, half.getStatus().getCode(), "half a comparison is refused");
+
+        assertEquals(List.of("", "health"), List.copyOf(supervisionRows(lead, period).keySet()),
+                "an agency lead's CSV holds the partnership and their own agency only");
+        String leadsPage = http.toBlocking().retrieve(lead.sign(HttpRequest.GET("/reports/staff-experience?" + period)).accept(MediaType.TEXT_HTML_TYPE));
+        assertEquals(List.of("Whole partnership", "Health"), List.copyOf(ChartMarkup.bars(leadsPage).keySet()), "and so does their chart");
+    }
+
+    @Test
+    void csvCellsFromEditableFilesCannotRunAsFormulas() throws Exception {
+        var share = new StaffExperienceReport.Share(75, Cell.shown(12));
+        var report = new StaffExperienceReport.Report("s", LocalDate.of(2030, 1, 1), LocalDate.of(2030, 12, 31), LocalDate.of(2029, 1, 1),
+                LocalDate.of(2029, 12, 31), Cell.shown(12), List.of(new StaffExperienceReport.QuestionRow("q", "=1+1", share, share,
+                List.of(new StaffExperienceReport.AgencyRow("a", "@SUM(A1:A9)", share, new StaffExperienceReport.Share(null, Cell.hidden()))))));
+        List<String[]> rows = new CSVReader(new StringReader(StaffExperienceCsv.write(report))).readAll();
+        assertArrayEquals(StaffExperienceCsv.HEADER, rows.get(0));
+        assertArrayEquals(new String[] {"q", "'=1+1", "agency", "a", "'@SUM(A1:A9)", "75", "12", "", "c"}, rows.get(2));
+    }
+
+    /** The supervision question's CSV rows by agency ("" for the whole partnership). */
+    private Map<String, String[]> supervisionRows(StaffTestData.Login who, String query) throws Exception {
+        String body = http.toBlocking().retrieve(who.sign(HttpRequest.GET("/api/v1/reports/staff-experience.csv?" + query)), String.class);
+        List<String[]> rows = new CSVReader(new StringReader(body)).readAll();
+        assertArrayEquals(StaffExperienceCsv.HEADER, rows.getFirst());
+        var out = new LinkedHashMap<String, String[]>();
+        rows.stream().skip(1).filter(r -> r[0].equals("supervision")).forEach(r -> out.put(r[3], r));
+        return out;
+    }
+
+    /** A row from its scope on: the question columns are the same on every row. */
+    private static String[] tail(String[] row) {
+        return Arrays.copyOfRange(row, 2, row.length);
     }
 }

@@ -32,6 +32,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The voice-of-the-child report on a known set, in a month of its own far in the future. */
@@ -91,6 +92,15 @@ class VoiceOfChildReportTest {
         String html = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/reports/voice-of-child?" + period)).accept(MediaType.TEXT_HTML_TYPE));
         assertTrue(html.contains("the &lt;b&gt;park&lt;/b&gt; needs lights"), "quotes are escaped");
         assertTrue(html.contains("id=\"responses\">12<"));
+        String chart = html.substring(html.indexOf("<svg"), html.indexOf("</svg>"));
+        assertTrue(chart.contains("aria-label=\"Responses by channel: web c; api c; telegram 0; import 0\""), chart);
+        var bars = ChartMarkup.bars(chart);
+        assertEquals("c", bars.get("web").value());
+        assertNull(bars.get("web").width(), "a hidden count draws no bar");
+        assertEquals("c", bars.get("api").value());
+        assertNull(bars.get("api").width());
+        assertEquals(1, bars.get("telegram").width(), "a true zero is a hairline");
+        assertFalse(chart.matches("(?s).*>\\s*(11|1)\\s*<.*"), "neither hidden count, 11 on the web or 1 through the API, is drawn");
 
         String csv = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/api/v1/reports/voice-of-child.csv?" + period)), String.class);
         List<String[]> rows = new CSVReader(new StringReader(csv)).readAll();
