@@ -1,0 +1,89 @@
+package org.heard.theme;
+
+import jakarta.inject.Singleton;
+import org.heard.search.FoundAnswer;
+import org.heard.search.SearchRequest;
+import org.heard.search.SearchService;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The answers a set of filters chooses, each with its themes in a codebook: those applied by hand,
+ * and those its theme queries tag (unless someone rejected them). Suggestions from the model are not
+ * counted until a person confirms them. This is what theme reports count.
+ */
+@Singleton
+public class CodedAnswers {
+    private final Codebooks codebooks;
+    private final Codes codes;
+    private final SearchService search;
+    private final ThemeAnswers answers;
+    private final ThemeConfiguration config;
+
+    CodedAnswers(Codebooks codebooks, Codes codes, SearchService search, ThemeAnswers answers, ThemeConfiguration config) {
+        this.codebooks = codebooks;
+        this.codes = codes;
+        this.search = search;
+        this.answers = answers;
+        this.config = config;
+    }
+
+    /** An answer with its themes; {@code quotable} is false for answers flagged as a possible disclosure. */
+    public record Coded(FoundAnswer answer, Set<String> themes, boolean quotable) {
+    }
+
+    /** The codebook (its themes in order) and every chosen answer with its themes. */
+    public record CodedSet(Codebook codebook, List<Coded> answers) {
+    }
+
+    public Optional<CodedSet> of(String codebook, SearchRequest filters) {
+        Optional<Codebooks.Stored> cb = codebooks.find(codebook);
+        if (cb.isEmpty()) {
+            return Optional.empty();
+        }
+        List<FoundAnswer> found = search.all(filters, config.maxAnswers());
+        Map<AnswerKey, Map<String, String>> verdicts = codes.verdicts(cb.get().id(), found.stream().map(FoundAnswer::responseId).distinct().toList());
+        var tagged = new HashMap<AnswerKey, Set<String>>();
+        for (Codebook.Theme t : cb.get().codebook().themes()) {
+            if (t.query() == null || t.query().isBlank()) {
+                continue;
+            }
+            String q = filters.q() == null || filters.q().isBlank() ? t.query() : "(" + filters.q() + ") AND (" + t.query() + ")";
+            try {
+                for (FoundAnswer a : search.all(withQuery(filters, q), config.maxAnswers())) {
+                    tagged.computeIfAbsent(new AnswerKey(a.responseId(), a.questionId()), k -> new LinkedHashSet<>()).add(t.name());
+                }
+            } catch (SearchService.BadQuery e) {
+                // A theme query that cannot be read tags nothing; saving the codebook reports it.
+            }
+        }
+        Set<FoundAnswer> quotable = answers.quotable(found);
+        var out = new ArrayList<Coded>(found.size());
+        for (FoundAnswer a : found) {
+            var key = new AnswerKey(a.responseId(), a.questionId());
+            Map<String, String> v = verdicts.getOrDefault(key, Map.of());
+            var themes = new LinkedHashSet<String>();
+            // Keep the codebook's order of themes so reports read the same way every time.
+            for (Codebook.Theme t : cb.get().codebook().themes()) {
+                String verdict = v.get(t.name());
+                boolean byQuery = tagged.getOrDefault(key, Set.of()).contains(t.name());
+                if (Codes.APPLIED.equals(verdict) || (byQuery && !Codes.REJECTED.equals(verdict))) {
+                    themes.add(t.name());
+                }
+            }
+            out.add(new Coded(a, themes, quotable.contains(a)));
+        }
+        return Optional.of(new CodedSet(cb.get().codebook(), out));
+    }
+
+    private static SearchRequest withQuery(SearchRequest r, String q) {
+        return new SearchRequest(q, r.audience(), r.survey(), r.question(), r.agency(), r.channel(), r.measure(), r.from(), r.to(),
+                1, 1, false, r.agencyScope());
+    }
+}
