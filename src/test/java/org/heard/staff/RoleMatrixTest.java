@@ -91,7 +91,19 @@ class RoleMatrixTest {
                 new Row("add a training course", id -> HttpRequest.POST("/api/v1/courses", Map.of("title", "")),
                         expect(CREATED_OR_INVALID, CREATED_OR_INVALID, FORBIDDEN, FORBIDDEN, FORBIDDEN)),
                 new Row("training impact report", id -> HttpRequest.GET("/api/v1/courses/report"),
-                        expect(OK, OK, OK, OK, OK)));
+                        expect(OK, OK, OK, OK, OK)),
+                new Row("list codebooks", id -> HttpRequest.GET("/api/v1/codebooks"),
+                        expect(OK, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN)),
+                new Row("answers to code with suggestions", id -> HttpRequest.GET("/api/v1/codebooks/test-worries/suggestions?q=park"),
+                        expect(OK, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN)),
+                new Row("discover themes", id -> HttpRequest.GET("/api/v1/themes/discover?q=park"),
+                        expect(OK, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN)),
+                new Row("import a dataset", id -> HttpRequest.POST("/api/v1/datasets/role-check/import", "ref\n").contentType("text/csv"),
+                        expect(CREATED_OR_INVALID, CREATED_OR_INVALID, FORBIDDEN, FORBIDDEN, FORBIDDEN)),
+                new Row("theme report", id -> HttpRequest.GET("/api/v1/reports/themes/test-worries"),
+                        expect(OK, OK, OK, OK, OK)),
+                new Row("theme quotes", id -> HttpRequest.GET("/api/v1/reports/themes/test-worries/quotes?theme=Grooming"),
+                        expect(OK, OK, OK, OK, FORBIDDEN)));
         var failures = new ArrayList<String>();
         for (Row row : rows) {
             check(failures, row, "anonymous", row.request().apply(policeResponse), UNAUTHORIZED);
