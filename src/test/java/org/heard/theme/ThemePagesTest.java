@@ -1,0 +1,125 @@
+package org.heard.theme;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.heard.response.Channel;
+import org.heard.response.ResponseService;
+import org.heard.response.Submission;
+import org.heard.staff.StaffAccounts;
+import org.heard.testing.StaffTestData;
+import org.heard.testing.Surveys;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The staff pages for themes: coding with suggestions, and discovery with one button to add a theme. */
+@Tag("db")
+@MicronautTest(transactional = false)
+@Property(name = "micronaut.http.client.follow-redirects", value = "false")
+class ThemePagesTest {
+    @Inject
+    @Client("/")
+    HttpClient http;
+    @Inject
+    StaffAccounts accounts;
+    @Inject
+    ResponseService responses;
+    @Inject
+    Codebooks codebooks;
+
+    StaffTestData.Login analyst;
+    String marker;
+
+    @BeforeEach
+    void signIn() {
+        analyst = StaffTestData.create(accounts, "ANALYST");
+        marker = "pg" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    }
+
+    private HttpResponse<String> page(String path) {
+        return http.toBlocking().exchange(analyst.sign(HttpRequest.GET(path)).accept(MediaType.TEXT_HTML_TYPE), String.class);
+    }
+
+    private HttpResponse<String> post(String path, String form, Cookie cookie) {
+        return http.toBlocking().exchange(analyst.sign(HttpRequest.POST(path, form)).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                .cookie(cookie).accept(MediaType.TEXT_HTML_TYPE), String.class);
+    }
+
+    private static String csrf(HttpResponse<String> page) {
+        var m = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"").matcher(page.body());
+        assertTrue(m.find());
+        return m.group(1);
+    }
+
+    private void submit(String text) {
+        responses.submit(new Submission(Surveys.YOUNG, Channel.API, Map.of("feel-safe", List.of("yes"), "anything-else", List.of(text)), null, null));
+    }
+
+    @Test
+    void aSuggestionIsConfirmedWithOneButtonAndTheAnswerLeavesTheQueue() {
+        submit("<b>" + marker + "</b> I waited ages on the waiting list");
+        HttpResponse<String> queue = page("/staff/themes/test-worries?q=" + marker);
+        assertTrue(queue.body().contains("&lt;b&gt;" + marker + "&lt;/b&gt;"), "the answer is shown as text");
+        assertTrue(queue.body().contains("Heard suggests Waiting for help (its words match)"));
+        Cookie cookie = queue.getCookie("heard_csrf").orElseThrow();
+        var m = Pattern.compile("name=\"responseId\" value=\"([0-9]+)\"").matcher(queue.body());
+        assertTrue(m.find());
+
+        var expired = assertThrows(HttpClientResponseException.class, () -> post("/staff/themes/test-worries/code",
+                "csrf=" + "0".repeat(64) + "&responseId=" + m.group(1) + "&questionId=anything-else&theme=Waiting+for+help&verdict=applied", cookie));
+        assertEquals(HttpStatus.BAD_REQUEST, expired.getStatus());
+
+        HttpResponse<String> done = post("/staff/themes/test-worries/code", "csrf=" + csrf(queue) + "&q=" + marker + "&responseId=" + m.group(1)
+                + "&questionId=anything-else&theme=Waiting+for+help&verdict=applied", cookie);
+        assertEquals(HttpStatus.SEE_OTHER, done.getStatus());
+        assertEquals("/staff/themes/test-worries?q=" + marker, done.header("Location"));
+        assertTrue(page("/staff/themes/test-worries?q=" + marker).body().contains("Every answer here has a theme."));
+    }
+
+    @Test
+    void aDiscoveredThemeIsAddedToACodebookWithOneButton() {
+        for (int i = 0; i < 12; i++) {
+            submit(marker + " the skate park lights are broken " + i);
+            submit(marker + " our school nurse is lovely and kind " + i);
+        }
+        String name = "pages-" + UUID.randomUUID().toString().substring(0, 8);
+        codebooks.save(new Codebook(name, "Pages test", "", 0.5, List.of()), null);
+        HttpResponse<String> found = page("/staff/themes/discover?q=" + marker);
+        assertTrue(found.body().contains("24 answers"), found.body());
+        assertTrue(found.body().contains("Add to codebook"));
+        var label = Pattern.compile("name=\"name\" type=\"text\" value=\"([^\"]+)\"").matcher(found.body());
+        assertTrue(label.find());
+        var query = Pattern.compile("name=\"query\" value=\"([^\"]+)\"").matcher(found.body());
+        assertTrue(query.find());
+        String form = "csrf=" + csrf(found) + "&codebook=" + name + "&name=" + enc(label.group(1)) + "&description=Found&query="
+                + enc(query.group(1).replace("&quot;", "\""));
+        HttpResponse<String> added = post("/staff/themes/promote", form, found.getCookie("heard_csrf").orElseThrow());
+        assertEquals(HttpStatus.SEE_OTHER, added.getStatus());
+        Codebook saved = codebooks.find(name).orElseThrow().codebook();
+        assertEquals(1, saved.themes().size());
+        assertFalse(saved.themes().getFirst().query().isBlank());
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
