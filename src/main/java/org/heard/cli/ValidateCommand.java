@@ -3,6 +3,7 @@ package org.heard.cli;
 import org.heard.definition.Problem;
 import org.heard.framework.FrameworkReader;
 import org.heard.survey.SurveyDefinitions;
+import org.heard.theme.Codebooks;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ public final class ValidateCommand {
         MeasureCheck measures = MeasureCheck.load(folder, problems);
         SurveyDefinitions defs = SurveyDefinitions.read(folder, measures::exists, measures.strict());
         problems.addAll(defs.problems());
+        Codebooks.check(folder.resolve("codebooks"), problems);
         problems.forEach(p -> out.println(p));
         long errors = problems.stream().filter(p -> !p.warning()).count();
         out.println(summary(defs.surveys().size(), errors, problems.size() - errors));

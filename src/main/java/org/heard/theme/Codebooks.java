@@ -57,6 +57,11 @@ public class Codebooks {
         }
     }
 
+    /** Checks every codebook file in a folder, adding its problems; returns how many are valid. */
+    public static int check(Path dir, List<Problem> problems) {
+        return CodebookFile.readFolder(dir, problems).size();
+    }
+
     @EventListener
     void onStartup(ServerStartupEvent e) {
         syncFiles();
