@@ -43,10 +43,14 @@ class ThemeReport {
                   List<Recurring> recurring) {
     }
 
-    /** One theme: its count (and share of all answers), then the same count split four ways, in the order of the lists above. */
+    /**
+     * One theme: its count (and share of all answers), then the same count split four ways, in the
+     * order of the lists above, each with the share of that group's answers (null when withheld).
+     */
     @Serdeable
     record ThemeRow(String theme, @Nullable String parent, Cell count, @Nullable Integer percent, List<Cell> byAudience,
-                    List<Cell> bySurvey, List<Cell> byAgency, List<Cell> byMonth) {
+                    List<Cell> bySurvey, List<Cell> byAgency, List<Cell> byMonth, List<Integer> percentByAudience,
+                    List<Integer> percentBySurvey, List<Integer> percentByAgency, List<Integer> percentByMonth) {
     }
 
     /** Answers that raised both themes; the diagonal is each theme's own count. */
@@ -85,7 +89,11 @@ class ThemeReport {
             Integer percent = count.suppressed() || answers.size() < config.minimumPercentageBase() ? null
                     : (int) Math.round(100.0 * n / answers.size());
             rows.add(new ThemeRow(theme, set.codebook().theme(theme).map(x -> x.parent()).orElse(null), count, percent,
-                    row(byAudience, t), row(bySurvey, t), row(byAgency, t), row(byMonth, t)));
+                    row(byAudience, t), row(bySurvey, t), row(byAgency, t), row(byMonth, t),
+                    shares(row(byAudience, t), groupSizes(answers, audiences, a -> a.audience())),
+                    shares(row(bySurvey, t), groupSizes(answers, surveys, a -> a.surveyId())),
+                    shares(row(byAgency, t), groupSizes(answers, agencies, a -> a.agency() == null ? "none" : a.agency())),
+                    shares(row(byMonth, t), groupSizes(answers, months, this::month))));
         }
         return new Report(set.codebook().name(), set.codebook().title(), suppression.count(answers.size()), suppression.count(coded),
                 audiences, surveys, agencies, months, rows, cooccurrence(answers, themes), recurring(answers, themes));
@@ -103,6 +111,22 @@ class ThemeReport {
             }
         }
         return suppression.table(counts);
+    }
+
+    private static long[] groupSizes(List<CodedAnswers.Coded> answers, List<String> groups, Function<FoundAnswer, String> group) {
+        long[] n = new long[groups.size()];
+        answers.forEach(a -> n[groups.indexOf(group.apply(a.answer()))]++);
+        return n;
+    }
+
+    /** Each cell as a share of its group's answers; withheld when the cell is hidden or the group is too small. */
+    private List<Integer> shares(List<Cell> cells, long[] sizes) {
+        var out = new ArrayList<Integer>();
+        for (int i = 0; i < cells.size(); i++) {
+            Cell c = cells.get(i);
+            out.add(c.suppressed() || sizes[i] < config.minimumPercentageBase() ? null : (int) Math.round(100.0 * c.value() / sizes[i]));
+        }
+        return out;
     }
 
     private static List<Cell> row(SuppressedTable table, int r) {

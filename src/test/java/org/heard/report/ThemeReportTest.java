@@ -93,6 +93,10 @@ class ThemeReportTest {
         assertEquals(Map.of("value", 8, "suppressed", false), themes.get(1).get("count"), "parks: 6 with the bus and 2 alone");
         assertEquals(List.of("children_young_people", "staff"), r.get("audiences"));
         assertEquals(List.of(Map.of("value", 12, "suppressed", false), Map.of("value", 7, "suppressed", false)), themes.get(0).get("byAudience"));
+        var shares = new java.util.ArrayList<Integer>();
+        shares.add(86);
+        shares.add(null);
+        assertEquals(shares, themes.get(0).get("percentByAudience"), "12 of 14 children; 7 staff answers are too few for a percentage");
 
         var co = (Map<String, Object>) r.get("cooccurrence");
         var counts = (List<List<Map<String, Object>>>) co.get("counts");

@@ -189,6 +189,20 @@ class DatasetApiTest {
 
     @SuppressWarnings("unchecked")
     @Test
+    void importedRowsCountInTheThemeReportLikeAnyOtherAnswers() {
+        String dataset = name();
+        importCsv(dataset, ThemeTestData.csv(ThemeTestData.rows("r", 30, 6), true));
+        Map<String, Object> all = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET(
+                "/api/v1/reports/themes/" + dataset + "?channel=import")), MAP);
+        var themes = (List<Map<String, Object>>) all.get("themes");
+        assertEquals(3, themes.size());
+        for (Map<String, Object> t : themes) {
+            assertEquals(Map.of("value", 10, "suppressed", false), t.get("count"), t.get("theme") + ": 10 hand-coded rows each");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
     void importedRowsAreSearchableWithChannelImport() {
         String dataset = name();
         String word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
