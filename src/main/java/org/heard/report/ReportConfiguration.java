@@ -9,11 +9,13 @@ import jakarta.validation.constraints.Min;
  * @param minimumPercentageBase percentages are withheld when their base is below this
  * @param minimumQuoteGroup     free-text quotes only from groups with at least this many respondents
  * @param staffSurvey           the Section 11 staff survey the staff-experience report reads
+ * @param voiceCodebook         the codebook whose themes the voice-of-the-child report shows
  */
 @ConfigurationProperties("heard")
 public record ReportConfiguration(
         @Bindable(defaultValue = "4") @Min(1) int suppressionThreshold,
         @Bindable(defaultValue = "10") @Min(1) int minimumPercentageBase,
         @Bindable(defaultValue = "10") @Min(1) int minimumQuoteGroup,
-        @Bindable(defaultValue = "section-11-staff") String staffSurvey) {
+        @Bindable(defaultValue = "section-11-staff") String staffSurvey,
+        @Bindable(defaultValue = "voice-of-the-child") String voiceCodebook) {
 }

@@ -85,6 +85,10 @@ class VoiceOfChildController {
             for (var a : r.actions()) {
                 csv.writeNext(new String[] {"you-said-we-did", a.doneOn().toString(), CsvCells.neutralise(a.said()), CsvCells.neutralise(a.did())}, true);
             }
+            for (var t : r.themes()) {
+                csv.writeNext(new String[] {"theme", r.codebook(), CsvCells.neutralise(t.theme()), t.answers().text(), "previous period",
+                        t.previousAnswers().text()}, true);
+            }
             for (var q : r.quotes()) {
                 csv.writeNext(new String[] {"quote", q.surveyId(), CsvCells.neutralise(q.question()), CsvCells.neutralise(q.text())}, true);
             }

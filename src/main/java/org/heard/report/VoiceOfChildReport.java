@@ -1,5 +1,6 @@
 package org.heard.report;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.heard.consultation.Activity;
@@ -8,9 +9,11 @@ import org.heard.consultation.ConsultationLog;
 import org.heard.consultation.YouSaidWeDid;
 import org.heard.response.Channel;
 import org.heard.safeguarding.Safeguarding;
+import org.heard.search.SearchRequest;
 import org.heard.survey.Audience;
 import org.heard.survey.Survey;
 import org.heard.survey.SurveyCatalog;
+import org.heard.theme.CodedAnswers;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,6 +23,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The voice of the child for a period: how many children and young people were heard, through
@@ -37,9 +41,11 @@ public class VoiceOfChildReport {
     private final ConsultationLog log;
     private final YouSaidWeDid actions;
     private final org.heard.survey.SurveyConfiguration surveyConfig;
+    private final CodedAnswers coded;
 
     VoiceOfChildReport(org.heard.survey.SurveyConfiguration surveyConfig, SurveyCatalog catalog, ResponseFigures figures, Suppression suppression, ReportConfiguration config,
-                       Safeguarding safeguarding, ConsultationLog log, YouSaidWeDid actions) {
+                       Safeguarding safeguarding, ConsultationLog log, YouSaidWeDid actions, CodedAnswers coded) {
+        this.coded = coded;
         this.surveyConfig = surveyConfig;
         this.catalog = catalog;
         this.figures = figures;
@@ -62,10 +68,16 @@ public class VoiceOfChildReport {
     public record ActionRow(String said, String did, LocalDate doneOn, boolean published) {
     }
 
+    /** A theme children raised in the period, against the last period, with quotes when enough raised it. */
+    @Serdeable
+    public record ThemeLine(String theme, Cell answers, Cell previousAnswers, List<String> quotes) {
+    }
+
     @Serdeable
     public record Report(LocalDate from, LocalDate to, LocalDate previousFrom, LocalDate previousTo, List<String> channels,
                          List<SurveyRow> surveys, List<Cell> channelTotals, Cell responses, Cell previousResponses,
-                         Cell activities, Cell previousActivities, Cell participants, List<Quote> quotes, List<ActionRow> actions) {
+                         Cell activities, Cell previousActivities, Cell participants, List<Quote> quotes, List<ActionRow> actions,
+                         @Nullable String codebook, List<ThemeLine> themes) {
     }
 
     /**
@@ -107,7 +119,36 @@ public class VoiceOfChildReport {
         return new Report(from, to, previousFrom, previousTo, channels, rows, channelTotals, t.grandTotal(), suppression.count(previous),
                 suppression.count(now.size()), suppression.count(before), suppression.count(now.stream().mapToLong(Activity::participants).sum()),
                 withQuotes ? quotes(young, table, from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant()) : List.of(),
-                done);
+                done, coded.exists(config.voiceCodebook()) ? config.voiceCodebook() : null,
+                themes(from, to, previousFrom, previousTo, withQuotes));
+    }
+
+    /** The codebook's themes in children's answers, most raised first, with the last period's counts. */
+    private List<ThemeLine> themes(LocalDate from, LocalDate to, LocalDate previousFrom, LocalDate previousTo, boolean withQuotes) {
+        Optional<CodedAnswers.CodedSet> now = coded.of(config.voiceCodebook(), children(from, to));
+        if (now.isEmpty()) {
+            return List.of();
+        }
+        CodedAnswers.CodedSet before = coded.of(config.voiceCodebook(), children(previousFrom, previousTo)).orElseThrow();
+        var lines = new ArrayList<ThemeLine>();
+        var counts = new java.util.HashMap<String, Long>();
+        for (var theme : now.get().codebook().themes()) {
+            List<CodedAnswers.Coded> with = now.get().answers().stream().filter(a -> a.themes().contains(theme.name())).toList();
+            long previous = before.answers().stream().filter(a -> a.themes().contains(theme.name())).count();
+            if (with.isEmpty() && previous == 0) {
+                continue;
+            }
+            List<String> quotes = !withQuotes || with.size() < config.minimumQuoteGroup() ? List.of()
+                    : with.stream().filter(CodedAnswers.Coded::quotable).limit(2).map(a -> a.answer().text()).toList();
+            counts.put(theme.name(), (long) with.size());
+            lines.add(new ThemeLine(theme.name(), suppression.count(with.size()), suppression.count(previous), quotes));
+        }
+        lines.sort(java.util.Comparator.comparingLong((ThemeLine l) -> -counts.get(l.theme())));
+        return lines;
+    }
+
+    private SearchRequest children(LocalDate from, LocalDate to) {
+        return new SearchRequest(null, Audience.CHILDREN_YOUNG_PEOPLE.id(), null, null, null, null, null, from, to, 1, 1, false, null);
     }
 
     private List<Quote> quotes(List<Survey> young, long[][] table, java.time.Instant from, java.time.Instant to) {

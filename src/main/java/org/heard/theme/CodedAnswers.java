@@ -42,6 +42,10 @@ public class CodedAnswers {
     public record CodedSet(Codebook codebook, List<Coded> answers) {
     }
 
+    public boolean exists(String codebook) {
+        return codebooks.find(codebook).isPresent();
+    }
+
     public Optional<CodedSet> of(String codebook, SearchRequest filters) {
         Optional<Codebooks.Stored> cb = codebooks.find(codebook);
         if (cb.isEmpty()) {

@@ -47,7 +47,7 @@ class ReportChartsTest {
     void aHiddenCountIsDrawnAsTheLetterCWithNoBar() {
         var report = new VoiceOfChildReport.Report(LocalDate.of(2030, 3, 1), LocalDate.of(2030, 3, 31), LocalDate.of(2030, 1, 29),
                 LocalDate.of(2030, 2, 28), List.of("web", "api"), List.of(), List.of(Cell.hidden(), Cell.shown(40)), Cell.hidden(),
-                Cell.shown(0), Cell.shown(0), Cell.shown(0), Cell.shown(0), List.of(), List.of());
+                Cell.shown(0), Cell.shown(0), Cell.shown(0), Cell.shown(0), List.of(), List.of(), null, List.of());
         var context = new Context();
         context.setVariable("report", report);
         context.setVariable("chart", ReportCharts.voiceOfChild(report));

@@ -115,6 +115,35 @@ class VoiceOfChildReportTest {
         assertFalse(((List<?>) forViewer.get("quotes")).iterator().hasNext(), "viewers never see free text");
     }
 
+    @SuppressWarnings("unchecked")
+    @Test
+    void showsTheThemesChildrenRaisedAgainstTheLastPeriodWithQuotesOnlyFromGroupsOfTen() {
+        int year = 2200 + new Random().nextInt(7000);
+        clock.set(LocalDate.of(year, 1, 20).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(43200));
+        submit(Channel.WEB, "I was on the waiting list for ages");
+        clock.set(LocalDate.of(year, 2, 10).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(43200));
+        for (int i = 0; i < 11; i++) {
+            submit(Channel.WEB, "we waited months for help " + i);
+        }
+        submit(Channel.WEB, "i waited and my dad hits me");
+        submit(Channel.WEB, "people online send me pictures");
+
+        var analyst = StaffTestData.create(accounts, "ANALYST");
+        Map<String, Object> r = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/api/v1/reports/voice-of-child?from=" + year
+                + "-02-01&to=" + year + "-02-28")), Argument.mapOf(String.class, Object.class));
+        assertEquals("test-worries", r.get("codebook"));
+        var themes = (List<Map<String, Object>>) r.get("themes");
+        Map<String, Object> waiting = themes.getFirst();
+        assertEquals("Waiting for help", waiting.get("theme"), "the most raised theme comes first");
+        assertEquals(Map.of("value", 12, "suppressed", false), waiting.get("answers"));
+        assertEquals(true, ((Map<String, Object>) waiting.get("previousAnswers")).get("suppressed"), "one answer last period is hidden");
+        var quotes = (List<String>) waiting.get("quotes");
+        assertEquals(2, quotes.size());
+        assertTrue(quotes.stream().noneMatch(q -> q.contains("hits me")), "never a flagged answer");
+        Map<String, Object> online = themes.stream().filter(t -> t.get("theme").equals("Online safety")).findFirst().orElseThrow();
+        assertEquals(List.of(), online.get("quotes"), "one child is too few to quote");
+    }
+
     private void submit(Channel channel, String text) {
         responses.submit(new Submission(Surveys.YOUNG, channel, Map.of("feel-safe", List.of("yes"), "anything-else", List.of(text)), null, null));
     }
