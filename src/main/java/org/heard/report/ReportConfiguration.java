@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Min;
  * @param minimumQuoteGroup     free-text quotes only from groups with at least this many respondents
  * @param staffSurvey           the Section 11 staff survey the staff-experience report reads
  * @param voiceCodebook         the codebook whose themes the voice-of-the-child report shows
+ * @param staffCodebook         the codebook whose themes the staff-experience report shows
  */
 @ConfigurationProperties("heard")
 public record ReportConfiguration(
@@ -17,5 +18,6 @@ public record ReportConfiguration(
         @Bindable(defaultValue = "10") @Min(1) int minimumPercentageBase,
         @Bindable(defaultValue = "10") @Min(1) int minimumQuoteGroup,
         @Bindable(defaultValue = "section-11-staff") String staffSurvey,
-        @Bindable(defaultValue = "voice-of-the-child") String voiceCodebook) {
+        @Bindable(defaultValue = "voice-of-the-child") String voiceCodebook,
+        @Bindable(defaultValue = "practitioner-feedback") String staffCodebook) {
 }

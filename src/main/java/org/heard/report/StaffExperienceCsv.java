@@ -29,6 +29,14 @@ final class StaffExperienceCsv {
                     csv.writeNext(row(q, "agency", a.agency(), a.name(), a.now(), a.previous()), true);
                 }
             }
+            // Themes in practitioners' free text: the count answered, against the previous round.
+            for (var t : r.themes()) {
+                csv.writeNext(new String[] {"theme", CsvCells.neutralise(t.theme()), "partnership", "", "Whole partnership", "",
+                        t.partnership().text(), "", t.partnershipPrevious().text()}, true);
+                if (t.agency() != null) {
+                    csv.writeNext(new String[] {"theme", CsvCells.neutralise(t.theme()), "agency", "", "", "", t.agency().text(), "", ""}, true);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,6 +3,8 @@ package org.heard.report;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import org.heard.search.SearchRequest;
+import org.heard.theme.CodedAnswers;
 import org.heard.survey.Question;
 import org.heard.survey.QuestionType;
 import org.heard.survey.Survey;
@@ -29,9 +31,11 @@ public class StaffExperienceReport {
     private final Suppression suppression;
     private final ReportConfiguration config;
     private final SurveyConfiguration surveyConfig;
+    private final CodedAnswers coded;
 
     StaffExperienceReport(SurveyCatalog catalog, ResponseFigures figures, Suppression suppression, ReportConfiguration config,
-                          SurveyConfiguration surveyConfig) {
+                          SurveyConfiguration surveyConfig, CodedAnswers coded) {
+        this.coded = coded;
         this.catalog = catalog;
         this.figures = figures;
         this.suppression = suppression;
@@ -52,9 +56,14 @@ public class StaffExperienceReport {
     public record QuestionRow(String questionId, String text, Share partnership, Share partnershipPrevious, List<AgencyRow> agencies) {
     }
 
+    /** A theme in practitioners' free text: the partnership now and before, and the agency lead's own agency (else null). */
+    @Serdeable
+    public record ThemeLine(String theme, Cell partnership, Cell partnershipPrevious, @Nullable Cell agency) {
+    }
+
     @Serdeable
     public record Report(String surveyId, LocalDate from, LocalDate to, LocalDate previousFrom, LocalDate previousTo, Cell responses,
-                         List<QuestionRow> questions) {
+                         List<QuestionRow> questions, List<ThemeLine> themes) {
     }
 
     /**
@@ -75,7 +84,8 @@ public class StaffExperienceReport {
         LocalDate previousTo = compare != null ? compare.to() : from.minusDays(1);
         LocalDate previousFrom = compare != null ? compare.from() : previousTo.minusDays(days - 1);
         if (survey == null) {
-            return new Report(surveyId, from, to, previousFrom, previousTo, Cell.shown(0), List.of());
+            return new Report(surveyId, from, to, previousFrom, previousTo, Cell.shown(0), List.of(),
+                    themes(from, to, previousFrom, previousTo, onlyAgency));
         }
         var now = tallies(survey, instant(from), instant(to.plusDays(1)));
         var before = tallies(survey, instant(previousFrom), instant(previousTo.plusDays(1)));
@@ -94,7 +104,36 @@ public class StaffExperienceReport {
             rows.add(new QuestionRow(q.id(), q.text(), share(now, q.id(), null), share(before, q.id(), null), agencies));
         }
         long responses = now.getOrDefault("#responses", new long[2])[0];
-        return new Report(surveyId, from, to, previousFrom, previousTo, suppression.count(responses), rows);
+        return new Report(surveyId, from, to, previousFrom, previousTo, suppression.count(responses), rows,
+                themes(from, to, previousFrom, previousTo, onlyAgency));
+    }
+
+    /** Themes of the practitioner-feedback codebook in every staff survey's free text, most raised first. */
+    private List<ThemeLine> themes(LocalDate from, LocalDate to, LocalDate previousFrom, LocalDate previousTo, @Nullable String onlyAgency) {
+        var now = coded.of(config.staffCodebook(), staff(from, to));
+        if (now.isEmpty()) {
+            return List.of();
+        }
+        var before = coded.of(config.staffCodebook(), staff(previousFrom, previousTo)).orElseThrow();
+        var lines = new ArrayList<ThemeLine>();
+        var order = new HashMap<String, Long>();
+        for (var theme : now.get().codebook().themes()) {
+            long n = now.get().answers().stream().filter(a -> a.themes().contains(theme.name())).count();
+            long previous = before.answers().stream().filter(a -> a.themes().contains(theme.name())).count();
+            if (n == 0 && previous == 0) {
+                continue;
+            }
+            Cell agency = onlyAgency == null ? null : suppression.count(now.get().answers().stream()
+                    .filter(a -> a.themes().contains(theme.name()) && onlyAgency.equals(a.answer().agency())).count());
+            order.put(theme.name(), n);
+            lines.add(new ThemeLine(theme.name(), suppression.count(n), suppression.count(previous), agency));
+        }
+        lines.sort(java.util.Comparator.comparingLong((ThemeLine l) -> -order.get(l.theme())));
+        return lines;
+    }
+
+    private static SearchRequest staff(LocalDate from, LocalDate to) {
+        return new SearchRequest(null, org.heard.survey.Audience.STAFF.id(), null, null, null, null, null, from, to, 1, 1, false, null);
     }
 
     private Instant instant(LocalDate d) {

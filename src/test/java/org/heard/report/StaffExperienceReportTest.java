@@ -58,6 +58,41 @@ class StaffExperienceReportTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void practitionersThemesAreCountedForThePartnershipAndForAnAgencyLeadsOwnAgency() throws Exception {
+        int year = 2200 + new Random().nextInt(7000);
+        clock.set(LocalDate.of(year, 3, 1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        for (int i = 0; i < 8; i++) {
+            comment(i < 6 ? "police" : "health", "families are on the waiting list for months");
+        }
+        comment("police", "the online safety training was good");
+        String period = "from=" + year + "-01-01&to=" + year + "-12-31";
+        var analyst = StaffTestData.create(accounts, "ANALYST");
+        Map<String, Object> r = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/api/v1/reports/staff-experience?" + period)),
+                Argument.mapOf(String.class, Object.class));
+        var themes = (List<Map<String, Object>>) r.get("themes");
+        assertEquals("Waiting for help", themes.getFirst().get("theme"));
+        assertEquals(Map.of("value", 8, "suppressed", false), themes.getFirst().get("partnership"));
+        assertEquals(Map.of("value", 0, "suppressed", false), themes.getFirst().get("partnershipPrevious"));
+        assertEquals(null, themes.getFirst().get("agency"));
+        assertEquals(true, ((Map<String, Object>) themes.get(1).get("partnership")).get("suppressed"), "one answer is hidden");
+
+        var lead = StaffTestData.create(accounts, "AGENCY_LEAD", "police");
+        Map<String, Object> mine = http.toBlocking().retrieve(lead.sign(HttpRequest.GET("/api/v1/reports/staff-experience?" + period)),
+                Argument.mapOf(String.class, Object.class));
+        assertEquals(Map.of("value", 6, "suppressed", false), ((List<Map<String, Object>>) mine.get("themes")).getFirst().get("agency"));
+        String csv = http.toBlocking().retrieve(lead.sign(HttpRequest.GET("/api/v1/reports/staff-experience.csv?" + period)));
+        List<String[]> rows = new CSVReader(new StringReader(csv)).readAll();
+        assertTrue(rows.stream().anyMatch(x -> List.of(x).equals(List.of("theme", "Waiting for help", "partnership", "", "Whole partnership", "", "8", "", "0"))));
+        assertTrue(rows.stream().anyMatch(x -> List.of(x).equals(List.of("theme", "Waiting for help", "agency", "", "", "", "6", "", ""))));
+    }
+
+    private void comment(String agency, String text) {
+        responses.submit(new Submission(Surveys.STAFF, Channel.WEB, Map.of("agency", List.of(agency), "supervision", List.of("4"),
+                "comments", List.of(text)), null, null));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void agenciesAgainstThePartnershipAndThePreviousRound() throws Exception {
         int year = 2200 + new Random().nextInt(7000);
         clock.set(LocalDate.of(year - 1, 6, 1).atStartOfDay(ZoneOffset.UTC).toInstant());
@@ -132,7 +167,7 @@ class StaffExperienceReportTest {
         var share = new StaffExperienceReport.Share(75, Cell.shown(12));
         var report = new StaffExperienceReport.Report("s", LocalDate.of(2030, 1, 1), LocalDate.of(2030, 12, 31), LocalDate.of(2029, 1, 1),
                 LocalDate.of(2029, 12, 31), Cell.shown(12), List.of(new StaffExperienceReport.QuestionRow("q", "=1+1", share, share,
-                List.of(new StaffExperienceReport.AgencyRow("a", "@SUM(A1:A9)", share, new StaffExperienceReport.Share(null, Cell.hidden()))))));
+                List.of(new StaffExperienceReport.AgencyRow("a", "@SUM(A1:A9)", share, new StaffExperienceReport.Share(null, Cell.hidden()))))), List.of());
         List<String[]> rows = new CSVReader(new StringReader(StaffExperienceCsv.write(report))).readAll();
         assertArrayEquals(StaffExperienceCsv.HEADER, rows.get(0));
         assertArrayEquals(new String[] {"q", "'=1+1", "agency", "a", "'@SUM(A1:A9)", "75", "12", "", "c"}, rows.get(2));
