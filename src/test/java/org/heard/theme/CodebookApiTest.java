@@ -63,6 +63,23 @@ class CodebookApiTest {
         return http.toBlocking().exchange(analyst.sign(HttpRequest.PUT(path, yaml).contentType("application/yaml")), MAP);
     }
 
+    @Inject
+    org.heard.search.SearchService search;
+
+    @Test
+    void everyShippedCodebookQueryCanBeRead() {
+        var problems = new ArrayList<Problem>();
+        for (Codebook cb : CodebookFile.readFolder(Path.of("surveys/codebooks"), problems).values()) {
+            for (Codebook.Theme t : cb.themes()) {
+                if (t.query() != null) {
+                    search.compile(t.query());
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+        assertTrue(search.compile("supervision OR supervisor").matches("My supervisor listens"));
+    }
+
     @Test
     void aCodebookFileComesInAtStartUpAndGoesOutAndBackUnchanged() throws Exception {
         var problems = new ArrayList<Problem>();
