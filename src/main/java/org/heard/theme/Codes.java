@@ -93,6 +93,18 @@ class Codes {
         });
     }
 
+    /** A theme applied to an answer, as a page lists it. */
+    record Applied(long responseId, String questionId, String text, String theme, String codedBy) {
+    }
+
+    /** The latest themes applied in a codebook, newest first. */
+    List<Applied> recent(long codebookId, int limit) {
+        return tx.executeRead(s -> sql.list("SELECT c.response_id, c.question_id, a.value_text, t.name, c.coded_by FROM theme_code c "
+                        + "JOIN theme t ON t.id = c.theme_id JOIN answer a ON a.response_id = c.response_id AND a.question_id = c.question_id "
+                        + "WHERE t.codebook_id = ? AND c.verdict = ? AND a.value_text IS NOT NULL ORDER BY c.coded_at DESC, c.id DESC LIMIT " + limit,
+                rs -> new Applied(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)), codebookId, APPLIED));
+    }
+
     /** The verdicts on these answers, by answer then theme name. */
     Map<AnswerKey, Map<String, String>> verdicts(long codebookId, Collection<Long> responseIds) {
         var out = new HashMap<AnswerKey, Map<String, String>>();

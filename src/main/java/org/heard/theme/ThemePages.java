@@ -46,14 +46,16 @@ class ThemePages {
     private static final String NAME = "{codebook:[a-z0-9][a-z0-9-]*}";
 
     private final Codebooks codebooks;
+    private final Codes codes;
     private final Coding coding;
     private final ThemeAnswers answers;
     private final AntiForgery antiForgery;
     private final int minimumQuoteGroup;
 
-    ThemePages(Codebooks codebooks, Coding coding, ThemeAnswers answers, AntiForgery antiForgery,
+    ThemePages(Codebooks codebooks, Codes codes, Coding coding, ThemeAnswers answers, AntiForgery antiForgery,
                @Value("${heard.minimum-quote-group:10}") int minimumQuoteGroup) {
         this.codebooks = codebooks;
+        this.codes = codes;
         this.coding = coding;
         this.answers = answers;
         this.antiForgery = antiForgery;
@@ -76,6 +78,7 @@ class ThemePages {
         }
         var model = base(request);
         model.put("codebook", cb.get().codebook());
+        model.put("recent", codes.recent(cb.get().id(), 20));
         model.put("q", q == null ? "" : q);
         try {
             var filters = new AnswerFilters(q, null, null, null, null, null, null, null, null).request(auth);

@@ -92,7 +92,15 @@ class ThemePagesTest {
                 + "&questionId=anything-else&theme=Waiting+for+help&verdict=applied", cookie);
         assertEquals(HttpStatus.SEE_OTHER, done.getStatus());
         assertEquals("/staff/themes/test-worries?q=" + marker, done.header("Location"));
-        assertTrue(page("/staff/themes/test-worries?q=" + marker).body().contains("Every answer here has a theme."));
+        HttpResponse<String> after = page("/staff/themes/test-worries?q=" + marker);
+        assertTrue(after.body().contains("Every answer here has a theme."));
+        assertTrue(after.body().contains("&lt;b&gt;" + marker), "the coded answer is listed with a button to remove its theme");
+
+        HttpResponse<String> removed = post("/staff/themes/test-worries/code", "csrf=" + csrf(queue) + "&q=" + marker + "&responseId=" + m.group(1)
+                + "&questionId=anything-else&theme=Waiting+for+help&verdict=removed", cookie);
+        assertEquals(HttpStatus.SEE_OTHER, removed.getStatus());
+        assertTrue(page("/staff/themes/test-worries?q=" + marker).body().contains("Heard suggests Waiting for help"),
+                "with its theme removed the answer is waiting to be coded again");
     }
 
     @Test
