@@ -49,11 +49,13 @@ class ThemePages {
     private final Codes codes;
     private final Coding coding;
     private final ThemeAnswers answers;
+    private final SearchService search;
     private final AntiForgery antiForgery;
     private final int minimumQuoteGroup;
 
-    ThemePages(Codebooks codebooks, Codes codes, Coding coding, ThemeAnswers answers, AntiForgery antiForgery,
+    ThemePages(Codebooks codebooks, Codes codes, Coding coding, ThemeAnswers answers, SearchService search, AntiForgery antiForgery,
                @Value("${heard.minimum-quote-group:10}") int minimumQuoteGroup) {
+        this.search = search;
         this.codebooks = codebooks;
         this.codes = codes;
         this.coding = coding;
@@ -116,6 +118,56 @@ class ThemePages {
         }
         String q = f.getOrDefault("q", "");
         return HttpResponse.seeOther(URI.create("/staff/themes/" + codebook + (q.isBlank() ? "" : "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8))));
+    }
+
+    @Get("/" + NAME + "/edit")
+    MutableHttpResponse<?> edit(HttpRequest<?> request, @PathVariable String codebook) {
+        return codebooks.find(codebook).<MutableHttpResponse<?>>map(cb -> HttpResponse.ok(editPage(request, codebook,
+                CodebookFile.write(cb.codebook()), Map.of()))).orElseGet(ThemePages::missing);
+    }
+
+    /** Saves the codebook as edited, or shows every problem (line and what is wrong) above the text. */
+    @Post("/" + NAME + "/edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> save(HttpRequest<?> request, @PathVariable String codebook, @Nullable @Body String body) {
+        Map<String, String> f = form(body);
+        String yaml = f.getOrDefault("yaml", "");
+        if (!antiForgery.verify(request, f.get(AntiForgery.FIELD))) {
+            return HttpResponse.badRequest(editPage(request, codebook, yaml, Map.of("yaml", "The form expired. Please save again.")));
+        }
+        if (codebooks.find(codebook).isEmpty()) {
+            return missing();
+        }
+        var problems = new ArrayList<org.heard.definition.Problem>();
+        Optional<Codebook> cb = CodebookFile.read(yaml, codebook + ".yaml", problems);
+        var errors = new java.util.LinkedHashMap<String, String>();
+        problems.stream().filter(p -> !p.warning()).forEach(p -> errors.put("yaml" + (errors.isEmpty() ? "" : "-" + errors.size()),
+                "Line " + p.line() + (p.subject() == null ? "" : ", " + p.subject()) + ": " + p.message()));
+        if (cb.isPresent() && !cb.get().name().equals(codebook)) {
+            errors.put("yaml" + (errors.isEmpty() ? "" : "-" + errors.size()), "Keep the name " + codebook + ": to make a new codebook, add a file.");
+        }
+        cb.ifPresent(c -> c.themes().forEach(t -> {
+            if (t.query() != null) {
+                try {
+                    search.compile(t.query());
+                } catch (SearchService.BadQuery e) {
+                    errors.put("yaml" + (errors.isEmpty() ? "" : "-" + errors.size()), "Theme '" + t.name() + "': " + e.getMessage());
+                }
+            }
+        }));
+        if (cb.isEmpty() || !errors.isEmpty()) {
+            return HttpResponse.badRequest(editPage(request, codebook, yaml, errors));
+        }
+        codebooks.save(cb.get(), null);
+        return HttpResponse.seeOther(URI.create("/staff/themes/" + codebook));
+    }
+
+    private ModelAndView<Map<String, Object>> editPage(HttpRequest<?> request, String codebook, String yaml, Map<String, String> errors) {
+        var model = base(request);
+        model.put("name", codebook);
+        model.put("yaml", yaml);
+        model.put("errors", errors);
+        return new ModelAndView<>("theme/edit", model);
     }
 
     @Get("/discover")

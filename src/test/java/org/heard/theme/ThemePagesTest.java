@@ -127,6 +127,30 @@ class ThemePagesTest {
         assertFalse(saved.themes().getFirst().query().isBlank());
     }
 
+    @Test
+    void staffEditACodebookAndSeeEachProblemWithItsLine() {
+        String name = "edit-" + UUID.randomUUID().toString().substring(0, 8);
+        codebooks.save(new Codebook(name, "Edit test", "", 0.5, List.of(new Codebook.Theme("Old", "", null, null))), null);
+        HttpResponse<String> form = page("/staff/themes/" + name + "/edit");
+        assertTrue(form.body().contains("name: " + name));
+        Cookie cookie = form.getCookie("heard_csrf").orElseThrow();
+
+        var bad = assertThrows(HttpClientResponseException.class, () -> post("/staff/themes/" + name + "/edit", "csrf=" + csrf(form)
+                + "&yaml=" + enc("name: " + name + "\nthemes:\n  - name: A\n    query: '\"open'\n  - name: a\n"), cookie));
+        assertEquals(HttpStatus.BAD_REQUEST, bad.getStatus());
+        String errors = bad.getResponse().getBody(String.class).orElseThrow();
+        assertTrue(errors.contains("There is a problem"), errors);
+        assertTrue(errors.contains("Line 5, theme &#39;a&#39;: the theme name is used twice"), errors);
+        assertEquals("Old", codebooks.find(name).orElseThrow().codebook().themes().getFirst().name(), "nothing is saved");
+
+        HttpResponse<String> saved = post("/staff/themes/" + name + "/edit", "csrf=" + csrf(form) + "&yaml="
+                + enc("name: " + name + "\ntitle: Edited\nthemes:\n  - name: New\n    description: Fresh\n    query: bus*\n"), cookie);
+        assertEquals(HttpStatus.SEE_OTHER, saved.getStatus());
+        Codebook now = codebooks.find(name).orElseThrow().codebook();
+        assertEquals("Edited", now.title());
+        assertEquals(List.of(new Codebook.Theme("New", "Fresh", null, "bus*")), now.themes());
+    }
+
     private static String enc(String s) {
         return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
