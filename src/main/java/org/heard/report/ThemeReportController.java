@@ -1,6 +1,7 @@
 package org.heard.report;
 
 import com.opencsv.CSVWriter;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -11,6 +12,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -48,8 +50,10 @@ class ThemeReportController {
     }
 
     /** The answers a report reads: the search filters, with an agency lead kept to their agency. */
-    record Choice(@Nullable String q, @Nullable String audience, @Nullable String survey, @Nullable String agency,
-                  @Nullable String channel, @Nullable String measure, @Nullable String from, @Nullable String to) {
+    @Introspected
+    record Choice(@Nullable @QueryValue String q, @Nullable @QueryValue String audience, @Nullable @QueryValue String survey,
+                  @Nullable @QueryValue String agency, @Nullable @QueryValue String channel, @Nullable @QueryValue String measure,
+                  @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
     }
 
     private Optional<CodedAnswers.CodedSet> read(String codebook, Choice c, Authentication auth) {
@@ -58,12 +62,9 @@ class ThemeReportController {
 
     @Get("/api/v1/reports/themes/" + NAME)
     @Produces(MediaType.APPLICATION_JSON)
-    MutableHttpResponse<?> json(@PathVariable String codebook, @Nullable @QueryValue String q, @Nullable @QueryValue String audience,
-                                @Nullable @QueryValue String survey, @Nullable @QueryValue String agency, @Nullable @QueryValue String channel,
-                                @Nullable @QueryValue String measure, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
-                                Authentication auth) {
+    MutableHttpResponse<?> json(@PathVariable String codebook, @RequestBean Choice choice, Authentication auth) {
         try {
-            return read(codebook, new Choice(q, audience, survey, agency, channel, measure, from, to), auth)
+            return read(codebook, choice, auth)
                     .<MutableHttpResponse<?>>map(set -> HttpResponse.ok(reports.build(set))).orElseGet(() -> notFound(codebook));
         } catch (IllegalArgumentException | SearchService.BadQuery e) {
             return HttpResponse.badRequest(ApiError.of(400, "bad_filter", e.getMessage()));
@@ -72,13 +73,10 @@ class ThemeReportController {
 
     @Get("/api/v1/reports/themes/" + NAME + ".csv")
     @Produces("text/csv; charset=utf-8")
-    MutableHttpResponse<?> csv(@PathVariable String codebook, @Nullable @QueryValue String q, @Nullable @QueryValue String audience,
-                               @Nullable @QueryValue String survey, @Nullable @QueryValue String agency, @Nullable @QueryValue String channel,
-                               @Nullable @QueryValue String measure, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
-                               Authentication auth) {
+    MutableHttpResponse<?> csv(@PathVariable String codebook, @RequestBean Choice choice, Authentication auth) {
         Optional<CodedAnswers.CodedSet> set;
         try {
-            set = read(codebook, new Choice(q, audience, survey, agency, channel, measure, from, to), auth);
+            set = read(codebook, choice, auth);
         } catch (IllegalArgumentException | SearchService.BadQuery e) {
             return HttpResponse.badRequest(ApiError.of(400, "bad_filter", e.getMessage())).contentType(MediaType.APPLICATION_JSON_TYPE);
         }
@@ -123,12 +121,9 @@ class ThemeReportController {
 
     @Get("/reports/themes/" + NAME)
     @Produces(MediaType.TEXT_HTML)
-    MutableHttpResponse<?> html(@PathVariable String codebook, @Nullable @QueryValue String q, @Nullable @QueryValue String audience,
-                                @Nullable @QueryValue String survey, @Nullable @QueryValue String agency, @Nullable @QueryValue String channel,
-                                @Nullable @QueryValue String measure, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
-                                Authentication auth) {
+    MutableHttpResponse<?> html(@PathVariable String codebook, @RequestBean Choice choice, Authentication auth) {
         try {
-            Optional<CodedAnswers.CodedSet> set = read(codebook, new Choice(q, audience, survey, agency, channel, measure, from, to), auth);
+            Optional<CodedAnswers.CodedSet> set = read(codebook, choice, auth);
             if (set.isEmpty()) {
                 return HttpResponse.status(HttpStatus.NOT_FOUND).body(new ModelAndView<>("message", Map.of("heading", "Codebook not found",
                         "message", "There is no codebook called " + codebook + ".")));
@@ -146,13 +141,9 @@ class ThemeReportController {
     @Get("/api/v1/reports/themes/" + NAME + "/quotes")
     @Produces(MediaType.APPLICATION_JSON)
     @Secured({"ADMIN", "ANALYST", "SAFEGUARDING_LEAD", "AGENCY_LEAD"})
-    MutableHttpResponse<?> quotes(@PathVariable String codebook, @QueryValue String theme, @Nullable @QueryValue String q,
-                                  @Nullable @QueryValue String audience, @Nullable @QueryValue String survey,
-                                  @Nullable @QueryValue String agency, @Nullable @QueryValue String channel,
-                                  @Nullable @QueryValue String measure, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
-                                  Authentication auth) {
+    MutableHttpResponse<?> quotes(@PathVariable String codebook, @QueryValue String theme, @RequestBean Choice choice, Authentication auth) {
         try {
-            Optional<CodedAnswers.CodedSet> set = read(codebook, new Choice(q, audience, survey, agency, channel, measure, from, to), auth);
+            Optional<CodedAnswers.CodedSet> set = read(codebook, choice, auth);
             if (set.isEmpty()) {
                 return notFound(codebook);
             }
