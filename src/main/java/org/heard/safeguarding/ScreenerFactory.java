@@ -30,7 +30,7 @@ class ScreenerFactory {
             return rules;
         }
         try {
-            return new CombinedScreener(rules, LearnedScreen.train(examples, 0.5));
+            return new CombinedScreener(rules, LearnedScreen.train(examples, 0.8));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("The safeguarding examples in " + examples + " cannot be used: " + e.getMessage(), e);
         }

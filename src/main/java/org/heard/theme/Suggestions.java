@@ -2,6 +2,7 @@ package org.heard.theme;
 
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import org.heard.learning.LinearClassifier;
 import org.heard.search.SearchService;
 import org.heard.search.TextQuery;
 
@@ -45,7 +46,7 @@ class Suggestions {
      * @param verdicts earlier verdicts by answer and theme, which suppress suggestions
      */
     Map<AnswerKey, List<Suggestion>> suggest(Codebooks.Stored cb, Collection<Text> texts, Map<AnswerKey, Map<String, String>> verdicts) {
-        Optional<ThemeClassifier> classifier = models.current(cb).classifier();
+        Optional<LinearClassifier> classifier = models.current(cb).classifier();
         var queries = new LinkedHashMap<String, TextQuery>();
         for (Codebook.Theme t : cb.codebook().themes()) {
             if (t.query() != null && !t.query().isBlank()) {

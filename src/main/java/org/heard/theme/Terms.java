@@ -28,7 +28,7 @@ final class Terms {
     /** The distinct terms of a text (stems and stem pairs), remembering how each was written. */
     Set<String> of(String text) {
         var out = new LinkedHashSet<String>();
-        List<String> words = TextFeatures.words(text);
+        List<String> words = org.heard.learning.TextFeatures.words(text);
         String previous = null;
         String previousWord = null;
         for (String word : words) {

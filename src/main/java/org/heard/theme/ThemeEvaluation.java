@@ -2,6 +2,7 @@ package org.heard.theme;
 
 import com.opencsv.CSVReader;
 import com.opencsv.exceptions.CsvException;
+import org.heard.learning.LinearClassifier;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -47,9 +48,9 @@ public final class ThemeEvaluation {
         String text = args.length > 2 ? args[2] : "feedback";
         String theme = args.length > 3 ? args[3] : "code";
         try {
-            List<ThemeClassifier.Example> examples = read(file, text, theme);
+            List<LinearClassifier.Example> examples = read(file, text, theme);
             out.printf(Locale.ROOT, "%d coded answers, %d themes, %d folds%n", examples.size(),
-                    examples.stream().flatMap(e -> e.themes().stream()).distinct().count(), FOLDS);
+                    examples.stream().flatMap(e -> e.labels().stream()).distinct().count(), FOLDS);
             Scores s = evaluate(examples, FOLDS, fold -> out.printf(Locale.ROOT, "fold %d of %d done%n", fold, FOLDS));
             out.printf(Locale.ROOT, "micro-F1 %.3f, macro-F1 %.3f (%.1f s)%n", s.micro(), s.macro(), s.millis() / 1000.0);
             Path results = Path.of("benchmarks/results/themes-evaluation.md");
@@ -63,7 +64,7 @@ public final class ThemeEvaluation {
         }
     }
 
-    static List<ThemeClassifier.Example> read(Path file, String textColumn, String themeColumn) throws IOException {
+    static List<LinearClassifier.Example> read(Path file, String textColumn, String themeColumn) throws IOException {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8); var csv = new CSVReader(r)) {
             List<String[]> rows = csv.readAll();
             List<String> header = Arrays.asList(rows.getFirst());
@@ -72,10 +73,10 @@ public final class ThemeEvaluation {
             if (t < 0 || c < 0) {
                 throw new IllegalArgumentException("the file needs columns '" + textColumn + "' and '" + themeColumn + "'; it has " + header);
             }
-            var out = new ArrayList<ThemeClassifier.Example>();
+            var out = new ArrayList<LinearClassifier.Example>();
             for (String[] row : rows.subList(1, rows.size())) {
                 if (row.length > Math.max(t, c) && !row[t].isBlank() && !row[c].isBlank()) {
-                    out.add(new ThemeClassifier.Example(row[t], Set.of(row[c].strip())));
+                    out.add(new LinearClassifier.Example(row[t], Set.of(row[c].strip())));
                 }
             }
             return out;
@@ -85,16 +86,16 @@ public final class ThemeEvaluation {
     }
 
     /** Stratified k-fold: each theme's answers are dealt round the folds after a fixed shuffle. */
-    static Scores evaluate(List<ThemeClassifier.Example> examples, int folds, java.util.function.IntConsumer progress) {
-        return evaluate(examples, folds, ThemeClassifier.Settings.DEFAULT, progress);
+    static Scores evaluate(List<LinearClassifier.Example> examples, int folds, java.util.function.IntConsumer progress) {
+        return evaluate(examples, folds, LinearClassifier.Settings.DEFAULT, progress);
     }
 
-    static Scores evaluate(List<ThemeClassifier.Example> examples, int folds, ThemeClassifier.Settings settings,
+    static Scores evaluate(List<LinearClassifier.Example> examples, int folds, LinearClassifier.Settings settings,
                            java.util.function.IntConsumer progress) {
         long start = System.nanoTime();
         var byTheme = new TreeMap<String, List<Integer>>();
         for (int i = 0; i < examples.size(); i++) {
-            byTheme.computeIfAbsent(examples.get(i).themes().iterator().next(), k -> new ArrayList<>()).add(i);
+            byTheme.computeIfAbsent(examples.get(i).labels().iterator().next(), k -> new ArrayList<>()).add(i);
         }
         int[] fold = new int[examples.size()];
         var random = new Random(42);
@@ -109,14 +110,14 @@ public final class ThemeEvaluation {
         byTheme.keySet().forEach(t -> counts.put(t, new int[3]));
         int right = 0;
         for (int f = 0; f < folds; f++) {
-            var train = new ArrayList<ThemeClassifier.Example>();
-            var test = new ArrayList<ThemeClassifier.Example>();
+            var train = new ArrayList<LinearClassifier.Example>();
+            var test = new ArrayList<LinearClassifier.Example>();
             for (int i = 0; i < examples.size(); i++) {
                 (fold[i] == f ? test : train).add(examples.get(i));
             }
-            ThemeClassifier model = ThemeClassifier.train(train, settings);
-            for (ThemeClassifier.Example e : test) {
-                String truth = e.themes().iterator().next();
+            LinearClassifier model = LinearClassifier.train(train, settings);
+            for (LinearClassifier.Example e : test) {
+                String truth = e.labels().iterator().next();
                 String guess = model.confidences(e.text()).keySet().iterator().next();
                 if (guess.equals(truth)) {
                     right++;

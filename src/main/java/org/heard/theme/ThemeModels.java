@@ -2,6 +2,7 @@ package org.heard.theme;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import org.heard.learning.LinearClassifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,7 @@ class ThemeModels {
     }
 
     /** A learned model and the codes version it was learned from; the classifier is empty below {@link #MIN_EXAMPLES}. */
-    record Model(long version, Optional<ThemeClassifier> classifier, int examples) {
+    record Model(long version, Optional<LinearClassifier> classifier, int examples) {
     }
 
     /** The model for the codebook's current codes, learning it now if it is out of date. */
@@ -69,10 +70,10 @@ class ThemeModels {
         // Read the version before the codes: a change made meanwhile leaves the model marked stale.
         long version = cb.codesVersion();
         List<Codes.Coded> coded = codes.applied(cb.id());
-        Optional<ThemeClassifier> classifier = Optional.empty();
+        Optional<LinearClassifier> classifier = Optional.empty();
         if (coded.size() >= MIN_EXAMPLES) {
-            classifier = Optional.of(ThemeClassifier.train(coded.stream()
-                    .map(c -> new ThemeClassifier.Example(c.text(), c.themes())).toList()));
+            classifier = Optional.of(LinearClassifier.train(coded.stream()
+                    .map(c -> new LinearClassifier.Example(c.text(), c.themes())).toList()));
         }
         var m = new Model(version, classifier, coded.size());
         models.put(cb.id(), m);

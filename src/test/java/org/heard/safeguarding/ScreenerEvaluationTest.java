@@ -7,7 +7,6 @@ import java.io.FileReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,30 +16,125 @@ import java.util.TreeSet;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Measures the bundled indicators on a labelled set of realistic answers from children, parents and
- * staff (src/test/resources/safeguarding/evaluation.csv): recall and precision overall and per
- * category, written to benchmarks/results/safeguarding-evaluation.md.
+ * Measures the screen as it runs (rules plus the learned screen) on labelled answers from children,
+ * parents and staff: the main set (src/test/resources/safeguarding/evaluation.csv, which the rules
+ * were tuned on and the learned screen is trained on) and a held-out set written later and never
+ * trained or tuned on. Recall and precision overall and per category go to
+ * benchmarks/results/safeguarding-evaluation.md; the file changes only when the figures do.
  */
 class ScreenerEvaluationTest {
-    private static final Screener SCREENER = ScreenerFactory.load(Path.of("surveys/safeguarding/indicators.yaml"));
+    private static final Path INDICATORS = Path.of("surveys/safeguarding/indicators.yaml");
+    private static final Screener SCREENER = ScreenerFactory.load(INDICATORS);
+    private static final String HELD_OUT = "evaluation-holdout-3.csv";
 
     private record Example(String text, boolean disclosure, Set<String> categories, String speaker) {
     }
 
+    /** Recall and precision of flagging, and per category: a disclosure counts for its category when flagged with it. */
+    private record Figures(int disclosures, int others, double recall, double precision, String table, List<String> weakCategories,
+                           List<String> misses, List<String> falseAlarms) {
+    }
+
     @Test
     void meetsRecallAndPrecisionTargetsAndRecordsThem() throws Exception {
-        List<Example> examples = read(Path.of("src/test/resources/safeguarding/evaluation.csv"));
-        long disclosures = examples.stream().filter(Example::disclosure).count();
-        assertTrue(disclosures >= 200 && examples.size() - disclosures >= 200, "at least 200 of each");
+        List<Example> main = read("evaluation.csv");
+        List<Example> held = read(HELD_OUT);
+        Figures m = measure(SCREENER, main);
+        assertTrue(m.disclosures() >= 200 && m.others() >= 200, "at least 200 of each");
+        Figures h = measure(SCREENER, held);
+        Figures rules = measure(ScreenerFactory.rules(INDICATORS), held);
+        // Ordinary comments vastly outnumber disclosures: how many would a lead be sent? Real public
+        // feedback about health services (none of it a disclosure to us) stands in for ordinary answers.
+        List<String> ordinary = ordinary();
+        long alarms = ordinary.stream().filter(t -> SCREENER.screen(t).flagged()).count();
+        String everyday = ordinary.isEmpty() ? "not measured (the public feedback file is not beside the project)"
+                : "%d of %d (%.2f%%)".formatted(alarms, ordinary.size(), 100.0 * alarms / ordinary.size());
 
+        String report = """
+                # Safeguarding screen: evaluation
+
+                Recorded by `ScreenerEvaluationTest` (it runs with every build). The screen as it runs: the indicators
+                in `surveys/safeguarding/indicators.yaml` or the learned screen trained on
+                `surveys/safeguarding/examples.csv`, an answer flagged when either flags it.
+
+                ## Held out: the honest figures
+
+                `src/test/resources/safeguarding/%s`: %d possible disclosures and %d hard non-disclosures (negations,
+                idioms, professionals discussing a topic, films and games, ordinary complaints) in the words of children,
+                parents and staff, written after the screen was built and never used to tune or train it.
+
+                | | recall | precision |
+                |---|---|---|
+                | the screen as it runs | **%.3f** | **%.3f** |
+                | the indicators alone | %.3f | %.3f |
+
+                Ordinary comments flagged: %s of the real patient feedback in
+                `../shared/data/nhs_patient_feedback_phase1.csv`, comments by the public that are not disclosures to us.
+                This is what the learned screen's threshold is set by: about one ordinary comment in a hundred.
+
+                Targets: recall 0.95 overall and 0.90 in every category, precision 0.85. Per category (about five
+                disclosures each, so one miss moves a category by 0.2):
+
+                | category | disclosures | recall | precision |
+                |---|---|---|---|
+                %s
+                Missed: %s
+
+                False alarms: %s
+
+                ## Main set
+
+                `src/test/resources/safeguarding/evaluation.csv`: %d possible disclosures and %d hard non-disclosures, every
+                category covered. The indicators were tuned against it and it is part of the learned screen's training
+                data, so these figures say only that the screen has learned what it was shown.
+
+                Overall: recall **%.3f**, precision **%.3f**.
+
+                | category | disclosures | recall | precision |
+                |---|---|---|---|
+                %s
+                A flag is a prompt for a person, never a decision: the threshold favours recall, because a missed
+                disclosure costs far more than a lead reading an answer that was fine.
+                """.formatted(HELD_OUT, h.disclosures(), h.others(), h.recall(), h.precision(), rules.recall(), rules.precision(), everyday, h.table(),
+                h.misses().isEmpty() ? "none" : String.join("; ", h.misses()),
+                h.falseAlarms().isEmpty() ? "none" : String.join("; ", h.falseAlarms()),
+                m.disclosures(), m.others(), m.recall(), m.precision(), m.table());
+        Path results = Path.of("benchmarks/results/safeguarding-evaluation.md");
+        Files.createDirectories(results.getParent());
+        if (!Files.exists(results) || !Files.readString(results).equals(report)) {
+            Files.writeString(results, report);
+        }
+        assertTrue(m.recall() >= 0.95, "overall recall " + m.recall() + "; missed: " + m.misses());
+        assertTrue(m.precision() >= 0.85, "precision " + m.precision() + "; false alarms: " + m.falseAlarms());
+        assertTrue(m.weakCategories().isEmpty(), m.weakCategories().toString());
+        // Guards against regressions at the levels measured when this screen was set up, not targets.
+        assertTrue(h.recall() >= 0.80, "held-out recall fell: " + h.recall() + "; missed: " + h.misses());
+        assertTrue(h.precision() >= 0.85, "held-out precision fell: " + h.precision());
+        assertTrue(ordinary.isEmpty() || alarms <= 0.015 * ordinary.size(), "ordinary comments flagged: " + everyday);
+    }
+
+    private static List<String> ordinary() throws Exception {
+        Path file = Path.of("../shared/data/nhs_patient_feedback_phase1.csv");
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try (var reader = new CSVReader(new FileReader(file.toFile(), StandardCharsets.UTF_8))) {
+            List<String[]> rows = reader.readAll();
+            int text = Arrays.asList(rows.getFirst()).indexOf("feedback");
+            return rows.subList(1, rows.size()).stream().map(r -> r[text]).toList();
+        }
+    }
+
+    private static Figures measure(Screener screener, List<Example> examples) {
+        int disclosures = (int) examples.stream().filter(Example::disclosure).count();
         int tp = 0;
         int fp = 0;
-        var categories = new TreeSet<String>();
-        examples.forEach(e -> categories.addAll(e.categories()));
         var misses = new ArrayList<String>();
         var falseAlarms = new ArrayList<String>();
-        for (Example e : examples) {
-            boolean flagged = SCREENER.screen(e.text()).flagged();
+        var results = examples.stream().map(e -> screener.screen(e.text())).toList();
+        for (int i = 0; i < examples.size(); i++) {
+            Example e = examples.get(i);
+            boolean flagged = results.get(i).flagged();
             if (flagged && e.disclosure()) {
                 tp++;
             } else if (flagged) {
@@ -50,90 +144,35 @@ class ScreenerEvaluationTest {
                 misses.add(e.text());
             }
         }
-        double recall = (double) tp / disclosures;
-        double precision = (double) tp / (tp + fp);
+        var categories = new TreeSet<String>();
+        examples.forEach(e -> categories.addAll(e.categories()));
         var table = new StringBuilder();
-        var failures = new ArrayList<String>();
+        var weak = new ArrayList<String>();
         for (String c : categories) {
-            long labelled = examples.stream().filter(e -> e.categories().contains(c)).count();
-            long found = examples.stream().filter(e -> e.categories().contains(c) && SCREENER.screen(e.text()).categories().contains(c)).count();
-            long flaggedAs = examples.stream().filter(e -> SCREENER.screen(e.text()).categories().contains(c)).count();
-            long flaggedDisclosures = examples.stream().filter(e -> e.disclosure() && SCREENER.screen(e.text()).categories().contains(c)).count();
+            int labelled = 0;
+            int found = 0;
+            int flaggedAs = 0;
+            int right = 0;
+            for (int i = 0; i < examples.size(); i++) {
+                boolean is = examples.get(i).categories().contains(c);
+                boolean says = results.get(i).categories().contains(c);
+                labelled += is ? 1 : 0;
+                found += is && says ? 1 : 0;
+                flaggedAs += says ? 1 : 0;
+                right += says && examples.get(i).disclosure() ? 1 : 0;
+            }
             double r = (double) found / labelled;
-            double p = flaggedAs == 0 ? 0 : (double) flaggedDisclosures / flaggedAs;
-            table.append("| %s | %d | %.2f | %.2f |%n".formatted(c, labelled, r, p));
+            table.append("| %s | %d | %.2f | %.2f |%n".formatted(c, labelled, r, flaggedAs == 0 ? 0 : (double) right / flaggedAs));
             if (r < 0.90) {
-                failures.add(c + " recall " + r);
+                weak.add(c + " recall " + r);
             }
         }
-        String report = """
-                # Safeguarding screen: evaluation
-
-                The bundled indicators (`surveys/safeguarding/indicators.yaml`) on the labelled set in
-                `src/test/resources/safeguarding/evaluation.csv`: %d possible disclosures and %d hard non-disclosures
-                (negations, idioms, professionals discussing a topic, games and films, ordinary complaints), written
-                in the words of children, parents and staff. Recorded by `ScreenerEvaluationTest` on %s.
-
-                Overall: recall **%.3f** (target 0.95), precision **%.3f** (target 0.85).
-
-                Per category, recall is the share of that category's disclosures flagged with that category;
-                precision is the share of answers flagged with the category that are disclosures.
-
-                | category | disclosures | recall | precision |
-                |---|---|---|---|
-                %s
-                Missed: %s
-
-                False alarms: %s
-
-                The indicators were written and then tuned against this same set, so these figures flatter the
-                screen; a flag is a prompt for a person, never a decision.
-                """.formatted(disclosures, examples.size() - disclosures, LocalDate.now(), recall, precision, table,
-                misses.isEmpty() ? "none" : String.join("; ", misses), falseAlarms.isEmpty() ? "none" : String.join("; ", falseAlarms));
-        // Sets written after the indicators were tuned and never trained on: the honest figures.
-        Screener rulesOnly = ScreenerFactory.rules(Path.of("surveys/safeguarding/indicators.yaml"));
-        double heldRecall = 1;
-        var held = new StringBuilder();
-        for (String name : List.of("evaluation-holdout.csv", "evaluation-holdout-2.csv")) {
-            List<Example> holdout = read(Path.of("src/test/resources/safeguarding/" + name));
-            long n = holdout.stream().filter(Example::disclosure).count();
-            held.append("| `%s` | %d / %d |".formatted(name, n, holdout.size() - n));
-            for (Screener s : List.of(rulesOnly, SCREENER)) {
-                long found = holdout.stream().filter(e -> e.disclosure() && s.screen(e.text()).flagged()).count();
-                long alarms = holdout.stream().filter(e -> !e.disclosure() && s.screen(e.text()).flagged()).count();
-                double r = (double) found / n;
-                held.append(" %.3f / %.3f |".formatted(r, (double) found / Math.max(1, found + alarms)));
-                if (s == SCREENER) {
-                    heldRecall = Math.min(heldRecall, r);
-                }
-            }
-            held.append("%n".formatted());
-        }
-        report += """
-
-                ## Held out
-
-                Two sets written after the indicators were tuned, never tuned against and never used to train
-                the learned screen. Recall / precision, for the rules alone and for the screen as it runs
-                (rules plus the model learned from `surveys/safeguarding/examples.csv`):
-
-                | set | disclosures / others | rules | rules + learned |
-                |---|---|---|---|
-                %s
-                These are the honest figures. The main set above is also the learned screen's training data,
-                so its figures say only that the screen has learned what it was shown.
-                """.formatted(held);
-        Files.createDirectories(Path.of("benchmarks/results"));
-        Files.writeString(Path.of("benchmarks/results/safeguarding-evaluation.md"), report);
-        // A guard against regressions at the level measured when the set was written, not a target.
-        assertTrue(heldRecall >= 0.30, "held-out recall fell: " + heldRecall);
-        assertTrue(recall >= 0.95, "overall recall " + recall + "; missed: " + misses);
-        assertTrue(precision >= 0.85, "precision " + precision + "; false alarms: " + falseAlarms);
-        assertTrue(failures.isEmpty(), failures.toString());
+        return new Figures(disclosures, examples.size() - disclosures, (double) tp / disclosures, (double) tp / Math.max(1, tp + fp),
+                table.toString(), weak, misses, falseAlarms);
     }
 
-    private static List<Example> read(Path file) throws Exception {
-        try (var reader = new CSVReader(new FileReader(file.toFile(), StandardCharsets.UTF_8))) {
+    private static List<Example> read(String name) throws Exception {
+        try (var reader = new CSVReader(new FileReader("src/test/resources/safeguarding/" + name, StandardCharsets.UTF_8))) {
             List<String[]> rows = reader.readAll();
             return rows.subList(1, rows.size()).stream().map(r -> new Example(r[0], r[1].equals("disclosure"),
                     r[2].isBlank() ? Set.of() : Set.copyOf(Arrays.asList(r[2].split(";"))), r[3])).toList();

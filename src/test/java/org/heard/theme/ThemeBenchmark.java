@@ -7,6 +7,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.heard.learning.LinearClassifier;
 import org.heard.search.FoundAnswer;
 import org.heard.staff.StaffAccounts;
 import org.heard.testing.StaffTestData;
@@ -48,9 +49,9 @@ class ThemeBenchmark {
 
     @Test
     void discoveryAndSuggestionsOnTenThousandAnswers() throws Exception {
-        List<ThemeClassifier.Example> all = new ArrayList<>(ThemeEvaluation.read(ThemeEvaluationTest.DATA, "feedback", "code"));
+        List<LinearClassifier.Example> all = new ArrayList<>(ThemeEvaluation.read(ThemeEvaluationTest.DATA, "feedback", "code"));
         Collections.shuffle(all, new Random(1));
-        List<ThemeClassifier.Example> fresh = all.subList(0, N);
+        List<LinearClassifier.Example> fresh = all.subList(0, N);
         var random = new Random(2);
         var answers = new ArrayList<FoundAnswer>();
         var rest = new ArrayList<FoundAnswer>();
@@ -67,9 +68,9 @@ class ThemeBenchmark {
         Discovery.discover(answers, rest, 8, 10, quotable::contains);
         long discovery = median(() -> Discovery.discover(answers, rest, 8, 10, quotable::contains));
 
-        List<ThemeClassifier.Example> training = all.subList(all.size() - CODED, all.size());
+        List<LinearClassifier.Example> training = all.subList(all.size() - CODED, all.size());
         long t0 = System.nanoTime();
-        ThemeClassifier model = ThemeClassifier.train(training);
+        LinearClassifier model = LinearClassifier.train(training);
         long train = (System.nanoTime() - t0) / 1_000_000;
         long suggest = median(() -> fresh.forEach(e -> model.confidences(e.text())));
 
@@ -117,12 +118,12 @@ class ThemeBenchmark {
         http.toBlocking().retrieve(analyst.sign(HttpRequest.POST("/api/v1/datasets/" + dataset + "/import", csv).contentType("text/csv")), MAP);
     }
 
-    private static String csv(List<ThemeClassifier.Example> rows, boolean coded, String prefix) {
+    private static String csv(List<LinearClassifier.Example> rows, boolean coded, String prefix) {
         var sb = new StringBuilder("id,text,themes\n");
         for (int i = 0; i < rows.size(); i++) {
-            ThemeClassifier.Example e = rows.get(i);
+            LinearClassifier.Example e = rows.get(i);
             sb.append(prefix).append(i).append(",\"").append(e.text().replace("\"", "\"\"")).append("\",")
-                    .append(coded ? e.themes().iterator().next() : "").append('\n');
+                    .append(coded ? e.labels().iterator().next() : "").append('\n');
         }
         return sb.toString();
     }

@@ -1,5 +1,6 @@
 package org.heard.theme;
 
+import org.heard.learning.LinearClassifier;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class ThemeEvaluationTest {
     @Test
     void suggestionsBeatTheReferenceOnRealCodedFeedback() throws Exception {
         Assumptions.assumeTrue(Files.exists(DATA), "the coded feedback sits beside the project in shared/data");
-        List<ThemeClassifier.Example> examples = ThemeEvaluation.read(DATA, "feedback", "code");
+        List<LinearClassifier.Example> examples = ThemeEvaluation.read(DATA, "feedback", "code");
         ThemeEvaluation.Scores s = ThemeEvaluation.evaluate(examples, 5, fold -> { });
         assertTrue(s.micro() > 0.60, "micro-F1 " + s.micro());
         assertTrue(s.macro() > 0.36, "macro-F1 " + s.macro());

@@ -1,4 +1,4 @@
-package org.heard.theme;
+package org.heard.learning;
 
 import org.tartarus.snowball.ext.EnglishStemmer;
 
@@ -13,7 +13,7 @@ import java.util.Map;
  * and character n-grams inside words. The character n-grams are what let it read misspellings and
  * run-together words ("recieved", "waitingtime") that people really write.
  */
-final class TextFeatures {
+public final class TextFeatures {
     private static final int MIN_GRAM = 3;
     private static final int MAX_GRAM = 5;
 
@@ -26,12 +26,12 @@ final class TextFeatures {
     }
 
     /** A sparse, length-normalised vector: parallel arrays of feature index and weight. */
-    record Vector(int[] index, float[] value) {
+    public record Vector(int[] index, float[] value) {
         static final Vector EMPTY = new Vector(new int[0], new float[0]);
     }
 
     /** Learns the vocabulary and document frequencies from the training texts. */
-    static TextFeatures fit(List<String> texts) {
+    public static TextFeatures fit(List<String> texts) {
         var vocabulary = new HashMap<String, Integer>();
         var df = new ArrayList<Integer>();
         for (String text : texts) {
@@ -53,11 +53,11 @@ final class TextFeatures {
         return new TextFeatures(vocabulary, idf);
     }
 
-    int size() {
+    public int size() {
         return idf.length;
     }
 
-    Vector vector(String text) {
+    public Vector vector(String text) {
         Map<String, Integer> counts = counts(text);
         var index = new int[counts.size()];
         var value = new float[counts.size()];
@@ -110,7 +110,7 @@ final class TextFeatures {
     }
 
     /** Lower-case words of letters and digits; apostrophes are dropped so "didn't" is one word. */
-    static List<String> words(String text) {
+    public static List<String> words(String text) {
         var out = new ArrayList<String>();
         var word = new StringBuilder();
         String lower = text.toLowerCase(Locale.ROOT);

@@ -1,4 +1,4 @@
-package org.heard.theme;
+package org.heard.learning;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,58 +11,59 @@ import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 /**
- * Suggests themes for a text from hand-coded examples: one linear support vector machine per theme
+ * Labels text from examples: one linear support vector machine per label (a theme, a safeguarding
+ * category)
  * over {@link TextFeatures}, trained by dual coordinate descent (the method LIBLINEAR uses), with
- * rarer themes weighted up so they are not drowned by common ones. Training on ten thousand
+ * rarer labels weighted up so they are not drowned by common ones. Training on ten thousand
  * answers takes a few seconds on two cores; suggesting is a few microseconds an answer.
  */
-final class ThemeClassifier {
+public final class LinearClassifier {
     /** Maps a margin to a confidence: 0 is the model's boundary (0.5), a margin of 1 is about 0.92. */
     private static final double SLOPE = 2.5;
 
     private final TextFeatures features;
-    private final List<String> themes;
+    private final List<String> labels;
     private final float[][] weights;
 
-    private ThemeClassifier(TextFeatures features, List<String> themes, float[][] weights) {
+    private LinearClassifier(TextFeatures features, List<String> labels, float[][] weights) {
         this.features = features;
-        this.themes = themes;
+        this.labels = labels;
         this.weights = weights;
     }
 
-    /** A hand-coded text. */
-    record Example(String text, Set<String> themes) {
+    /** A labelled text. */
+    public record Example(String text, Set<String> labels) {
     }
 
     /** How the model is trained. */
-    record Settings(double cost, int passes, double balance) {
-        static final Settings DEFAULT = new Settings(0.15, 15, 0.3);
+    public record Settings(double cost, int passes, double balance) {
+        public static final Settings DEFAULT = new Settings(0.15, 15, 0.3);
     }
 
-    static ThemeClassifier train(List<Example> examples) {
+    public static LinearClassifier train(List<Example> examples) {
         return train(examples, Settings.DEFAULT);
     }
 
-    static ThemeClassifier train(List<Example> examples, Settings settings) {
+    public static LinearClassifier train(List<Example> examples, Settings settings) {
         TextFeatures features = TextFeatures.fit(examples.stream().map(Example::text).toList());
         var vectors = examples.stream().map(e -> features.vector(e.text())).toList();
-        var themes = new ArrayList<>(new TreeSet<String>(examples.stream().flatMap(e -> e.themes().stream()).toList()));
-        float[][] weights = new float[themes.size()][];
-        IntStream.range(0, themes.size()).parallel().forEach(t ->
-                weights[t] = trainOne(vectors, examples, themes.get(t), features.size(), settings));
-        return new ThemeClassifier(features, List.copyOf(themes), weights);
+        var labels = new ArrayList<>(new TreeSet<String>(examples.stream().flatMap(e -> e.labels().stream()).toList()));
+        float[][] weights = new float[labels.size()][];
+        IntStream.range(0, labels.size()).parallel().forEach(t ->
+                weights[t] = trainOne(vectors, examples, labels.get(t), features.size(), settings));
+        return new LinearClassifier(features, List.copyOf(labels), weights);
     }
 
-    List<String> themes() {
-        return themes;
+    public List<String> labels() {
+        return labels;
     }
 
-    /** Each theme's confidence for a text, highest first. */
-    Map<String, Double> confidences(String text) {
+    /** Each label's confidence for a text, highest first. */
+    public Map<String, Double> confidences(String text) {
         TextFeatures.Vector x = features.vector(text);
         var scored = new ArrayList<Map.Entry<String, Double>>();
-        for (int t = 0; t < themes.size(); t++) {
-            scored.add(Map.entry(themes.get(t), 1 / (1 + Math.exp(-SLOPE * score(weights[t], x)))));
+        for (int t = 0; t < labels.size(); t++) {
+            scored.add(Map.entry(labels.get(t), 1 / (1 + Math.exp(-SLOPE * score(weights[t], x)))));
         }
         scored.sort(Map.Entry.<String, Double>comparingByValue().reversed());
         var out = new LinkedHashMap<String, Double>();
@@ -80,11 +81,11 @@ final class ThemeClassifier {
         return s;
     }
 
-    private static float[] trainOne(List<TextFeatures.Vector> xs, List<Example> examples, String theme, int size,
+    private static float[] trainOne(List<TextFeatures.Vector> xs, List<Example> examples, String label, int size,
                                     Settings settings) {
         int n = xs.size();
-        int positives = (int) examples.stream().filter(e -> e.themes().contains(theme)).count();
-        // Weight a theme's own examples up by (negatives/positives)^balance: 0 is none, 1 is fully balanced.
+        int positives = (int) examples.stream().filter(e -> e.labels().contains(label)).count();
+        // Weight a label's own examples up by (negatives/positives)^balance: 0 is none, 1 is fully balanced.
         double up = Math.pow(Math.max(1.0, (n - positives) / (double) Math.max(1, positives)), settings.balance());
         float[] w = new float[size + 1];
         double[] alpha = new double[n];
@@ -92,7 +93,7 @@ final class ThemeClassifier {
         double[] diag = new double[n];
         double[] q = new double[n];
         for (int i = 0; i < n; i++) {
-            y[i] = (byte) (examples.get(i).themes().contains(theme) ? 1 : -1);
+            y[i] = (byte) (examples.get(i).labels().contains(label) ? 1 : -1);
             double cost = settings.cost() * (y[i] == 1 ? up : 1);
             diag[i] = 1 / (2 * cost);
             double norm = 1; // the bias feature
@@ -102,7 +103,7 @@ final class ThemeClassifier {
             q[i] = norm + diag[i];
         }
         int[] order = IntStream.range(0, n).toArray();
-        var random = new Random(theme.hashCode());
+        var random = new Random(label.hashCode());
         for (int pass = 0; pass < settings.passes(); pass++) {
             shuffle(order, random);
             double largest = 0;
@@ -142,6 +143,6 @@ final class ThemeClassifier {
 
     @Override
     public String toString() {
-        return "ThemeClassifier" + Arrays.asList(themes.size(), features.size());
+        return "LinearClassifier" + Arrays.asList(labels.size(), features.size());
     }
 }
