@@ -8,7 +8,6 @@ import org.heard.consultation.ConsultationLog;
 import org.heard.consultation.YouSaidWeDid;
 import org.heard.framework.Framework;
 import org.heard.survey.Question;
-import org.heard.survey.QuestionType;
 import org.heard.survey.Survey;
 import org.heard.survey.SurveyCatalog;
 import org.heard.survey.SurveyConfiguration;
@@ -19,12 +18,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The evidence Heard holds for each measure of a framework in a period: how many responses answered
  * the questions mapped to it, the share answering positively (with its base), consultation
  * activities tagged with it, and completed "You said, we did" actions as outcome evidence. A measure
- * with none of these is a gap.
+ * with none of these is a gap. Outcome evidence also includes the change against a comparison period
+ * and, for a follow-up survey, the change from its baseline wave.
  */
 @Singleton
 public class FrameworkReport {
@@ -36,9 +37,12 @@ public class FrameworkReport {
     private final ConsultationLog log;
     private final YouSaidWeDid actions;
     private final SurveyConfiguration surveyConfig;
+    private final WaveComparison waves;
 
     FrameworkReport(SurveyCatalog catalog, ResponseFigures figures, Suppression suppression, ReportConfiguration config,
-                    ConsultationLog log, YouSaidWeDid actions, SurveyConfiguration surveyConfig, List<MeasureEvidenceSource> sources) {
+                    ConsultationLog log, YouSaidWeDid actions, SurveyConfiguration surveyConfig, List<MeasureEvidenceSource> sources,
+                    WaveComparison waves) {
+        this.waves = waves;
         this.sources = sources;
         this.catalog = catalog;
         this.figures = figures;
@@ -57,11 +61,39 @@ public class FrameworkReport {
      * @param change      percentage points against the comparison period
      * @param significant whether the change is bigger than chance at these sample sizes (two-proportion
      *                    z-test, p below 0.05)
+     * @param wave        for a question of a follow-up survey, the change from the baseline question it repeats
      */
     @Serdeable
     public record QuestionEvidence(String surveyId, String questionId, String text, boolean closed, Cell responses,
                                    @Nullable Integer percentPositive, @Nullable String statement,
-                                   @Nullable Integer previousPercent, @Nullable Integer change, @Nullable Boolean significant) {
+                                   @Nullable Integer previousPercent, @Nullable Integer change, @Nullable Boolean significant,
+                                   @Nullable WaveChange wave) {
+
+        QuestionEvidence withChange(int previous, int points, boolean differs) {
+            return new QuestionEvidence(surveyId, questionId, text, closed, responses, percentPositive, statement, previous, points, differs, wave);
+        }
+
+        QuestionEvidence withWave(WaveChange change) {
+            return new QuestionEvidence(surveyId, questionId, text, closed, responses, percentPositive, statement, previousPercent,
+                    this.change, significant, change);
+        }
+    }
+
+    /**
+     * The change from a baseline wave to the follow-up for a question the follow-up asks again. Both
+     * waves count the answers given in the report's period. A base from 1 to the threshold is hidden; a
+     * percentage on a base below the minimum is withheld, and with it the change and its test.
+     *
+     * @param baselineBase    answers to the baseline question that count towards its share
+     * @param followUpBase    the same for the follow-up question
+     * @param change          percentage points from the baseline to the follow-up
+     * @param significant     the same two-proportion test as the comparison period's
+     */
+    @Serdeable
+    public record WaveChange(String baselineSurvey, String baselineQuestion, String baselineText,
+                             Cell baselineBase, @Nullable Integer baselinePercent,
+                             Cell followUpBase, @Nullable Integer followUpPercent,
+                             @Nullable Integer change, @Nullable Boolean significant, String statement) {
     }
 
     @Serdeable
@@ -93,6 +125,7 @@ public class FrameworkReport {
         Map<String, Map<String, Long>> answered = new HashMap<>();
         Map<String, List<ResponseFigures.Value>> values = new HashMap<>();
         Map<String, List<ResponseFigures.Value>> before = new HashMap<>();
+        Function<String, List<ResponseFigures.Value>> inPeriod = id -> values.computeIfAbsent(id, k -> figures.values(k, start, end));
         var activities = log.list(new ActivityFilter(from, to, null, null, null, null));
         Map<String, List<String>> other = new HashMap<>();
         sources.forEach(source -> source.evidence(from, to).forEach((measure, lines) ->
@@ -109,11 +142,14 @@ public class FrameworkReport {
                         for (Question q : s.questions()) {
                             if (q.measures().contains(m.id())) {
                                 long n = answered.computeIfAbsent(s.id(), id -> figures.answered(id, start, end)).getOrDefault(q.id(), 0L);
-                                var now = evidence(s, q, n, values.computeIfAbsent(s.id(), id -> figures.values(id, start, end)));
+                                var now = evidence(s, q, n, inPeriod.apply(s.id()));
                                 if (compare != null) {
                                     Instant cs = compare.from().atStartOfDay(surveyConfig.zone()).toInstant();
                                     Instant ce = compare.to().plusDays(1).atStartOfDay(surveyConfig.zone()).toInstant();
                                     now = compared(now, q, values.get(s.id()), before.computeIfAbsent(s.id(), id -> figures.values(id, cs, ce)));
+                                }
+                                if (s.followUp() != null) {
+                                    now = withWave(now, s, q, m.id(), inPeriod);
                                 }
                                 questions.add(now);
                             }
@@ -145,51 +181,32 @@ public class FrameworkReport {
     private QuestionEvidence evidence(Survey s, Question q, long responses, List<ResponseFigures.Value> values) {
         Integer percent = null;
         String statement = null;
-        long[] t = positive(q, values);
-        if (t != null && t[1] >= config.minimumPercentageBase()) {
-            percent = (int) Math.round(100.0 * t[0] / t[1]);
-            statement = percent + "% of " + t[1] + " " + s.audience().label().toLowerCase() + " answered positively: " + q.text();
+        Share share = Share.of(q, values);
+        if (share != null && share.base() >= config.minimumPercentageBase()) {
+            percent = share.percent();
+            statement = percent + "% of " + share.base() + " " + s.audience().label().toLowerCase() + " answered positively: " + q.text();
         }
-        return new QuestionEvidence(s.id(), q.id(), q.text(), t != null, suppression.count(responses), percent, statement, null, null, null);
+        return new QuestionEvidence(s.id(), q.id(), q.text(), share != null, suppression.count(responses), percent, statement, null, null, null, null);
     }
 
     private QuestionEvidence compared(QuestionEvidence e, Question q, List<ResponseFigures.Value> now, List<ResponseFigures.Value> before) {
-        long[] a = positive(q, now);
-        long[] b = positive(q, before);
-        if (a == null || b == null || a[1] < config.minimumPercentageBase() || b[1] < config.minimumPercentageBase()) {
+        Share a = Share.of(q, now);
+        Share b = Share.of(q, before);
+        if (a == null || b == null || a.base() < config.minimumPercentageBase() || b.base() < config.minimumPercentageBase()) {
             return e;
         }
-        double p1 = (double) a[0] / a[1];
-        double p2 = (double) b[0] / b[1];
-        double pooled = (double) (a[0] + b[0]) / (a[1] + b[1]);
-        double se = Math.sqrt(pooled * (1 - pooled) * (1.0 / a[1] + 1.0 / b[1]));
-        boolean significant = se > 0 && Math.abs(p1 - p2) / se > 1.96;
-        int previous = (int) Math.round(100 * p2);
-        return new QuestionEvidence(e.surveyId(), e.questionId(), e.text(), e.closed(), e.responses(), e.percentPositive(), e.statement(),
-                previous, (int) Math.round(100 * p1) - previous, significant);
+        return e.withChange(b.percent(), a.percent() - b.percent(), a.differsFrom(b));
     }
 
-    /** Positive and total answers to a closed question ({yes} or the top two points of a scale), or null for other types. */
-    @Nullable
-    private static long[] positive(Question q, List<ResponseFigures.Value> values) {
-        if (q.type() != QuestionType.YES_NO && q.type() != QuestionType.SCALE) {
-            return null;
+    /** For a follow-up question under a measure its baseline question also gives evidence for, the change between the waves. */
+    private QuestionEvidence withWave(QuestionEvidence e, Survey s, Question q, String measureId,
+                                      Function<String, List<ResponseFigures.Value>> values) {
+        var baseline = catalog.find(s.followUp().baseline());
+        var repeated = baseline.flatMap(b -> b.question(s.followUp().baselineQuestion(q.id())))
+                .filter(b -> q.sharesPositiveMeaningWith(b) && b.measures().contains(measureId));
+        if (repeated.isEmpty()) {
+            return e;
         }
-        long base = 0;
-        long positive = 0;
-        for (var v : values) {
-            if (!v.questionId().equals(q.id())) {
-                continue;
-            }
-            if (q.type() == QuestionType.YES_NO && v.choice() != null && !v.choice().equals(Question.PREFER_NOT_TO_SAY)) {
-                base += v.answers();
-                positive += v.choice().equals("yes") ? v.answers() : 0;
-            } else if (q.type() == QuestionType.SCALE && v.number() != null) {
-                base += v.answers();
-                // The top two points of the scale count as positive ("agree", "safe").
-                positive += v.number() >= q.scale().max() - 1 ? v.answers() : 0;
-            }
-        }
-        return new long[] {positive, base};
+        return e.withWave(waves.between(baseline.get(), repeated.get(), q, values.apply(baseline.get().id()), values.apply(s.id())));
     }
 }

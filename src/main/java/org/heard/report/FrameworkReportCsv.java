@@ -1,13 +1,19 @@
 package org.heard.report;
 
 import com.opencsv.CSVWriter;
+import io.micronaut.core.annotation.Nullable;
 import org.heard.platform.CsvCells;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The framework report as CSV: one row per mapped question, or one per measure with none. */
+/**
+ * The framework report as CSV: one row per mapped question, or one per measure with none. A question of
+ * a follow-up survey also carries the change from its baseline wave in the last columns.
+ */
 final class FrameworkReportCsv {
     private FrameworkReportCsv() {
     }
@@ -16,16 +22,16 @@ final class FrameworkReportCsv {
         var out = new StringWriter();
         try (var csv = new CSVWriter(out, ',', '"', '"', "\r\n")) {
             csv.writeNext(new String[] {"area", "measure", "kind", "measure_text", "survey", "question", "responses", "percent_positive",
-                    "previous_percent", "change_points", "significant", "activities", "outcome_actions", "other_evidence", "gap"}, true);
+                    "previous_percent", "change_points", "significant", "activities", "outcome_actions", "other_evidence", "gap",
+                    "baseline_survey", "baseline_question", "baseline_base", "baseline_percent", "follow_up_base", "follow_up_percent",
+                    "wave_change_points", "wave_significant"}, true);
             for (var area : r.areas()) {
                 for (var m : area.measures()) {
-                    String[] base = {area.id(), m.id(), m.kind(), CsvCells.neutralise(m.text())};
                     if (m.questions().isEmpty()) {
-                        csv.writeNext(row(base, "", "", "", "", "", "", "", m), true);
+                        csv.writeNext(row(area, m, null), true);
                     }
                     for (var q : m.questions()) {
-                        csv.writeNext(row(base, q.surveyId(), q.questionId(), q.responses().text(), text(q.percentPositive()),
-                                text(q.previousPercent()), text(q.change()), q.significant() == null ? "" : q.significant().toString(), m), true);
+                        csv.writeNext(row(area, m, q), true);
                     }
                 }
             }
@@ -35,14 +41,28 @@ final class FrameworkReportCsv {
         return out.toString();
     }
 
-    private static String[] row(String[] base, String survey, String question, String responses, String percent, String previous,
-                                String change, String significant, FrameworkReport.MeasureEvidence m) {
-        return new String[] {base[0], base[1], base[2], base[3], survey, question, responses, percent, previous, change, significant,
-                m.activities().text(), String.valueOf(m.outcomes().size()),
-                CsvCells.neutralise(String.join(" | ", m.otherEvidence())), String.valueOf(m.gap())};
+    private static String[] row(FrameworkReport.AreaEvidence area, FrameworkReport.MeasureEvidence m,
+                                @Nullable FrameworkReport.QuestionEvidence q) {
+        List<String> cells = new ArrayList<>(List.of(area.id(), m.id(), m.kind(), CsvCells.neutralise(m.text())));
+        if (q == null) {
+            cells.addAll(List.of("", "", "", "", "", "", ""));
+        } else {
+            cells.addAll(List.of(q.surveyId(), q.questionId(), q.responses().text(), text(q.percentPositive()),
+                    text(q.previousPercent()), text(q.change()), text(q.significant())));
+        }
+        cells.addAll(List.of(m.activities().text(), String.valueOf(m.outcomes().size()),
+                CsvCells.neutralise(String.join(" | ", m.otherEvidence())), String.valueOf(m.gap())));
+        var w = q == null ? null : q.wave();
+        if (w == null) {
+            cells.addAll(List.of("", "", "", "", "", "", "", ""));
+        } else {
+            cells.addAll(List.of(w.baselineSurvey(), w.baselineQuestion(), w.baselineBase().text(), text(w.baselinePercent()),
+                    w.followUpBase().text(), text(w.followUpPercent()), text(w.change()), text(w.significant())));
+        }
+        return cells.toArray(String[]::new);
     }
 
-    private static String text(Integer n) {
-        return n == null ? "" : n.toString();
+    private static String text(@Nullable Object value) {
+        return value == null ? "" : value.toString();
     }
 }

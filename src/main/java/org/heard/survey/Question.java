@@ -35,6 +35,23 @@ public record Question(
         return showIf == null || showIf.holds(answersSoFar);
     }
 
+    /** Whether the question has a share of positive answers: yes, or the top two points of a scale. */
+    public boolean hasPositiveShare() {
+        return type == QuestionType.YES_NO || type == QuestionType.SCALE;
+    }
+
+    /**
+     * Whether a positive share of this question means the same as one of {@code other}: both yes/no,
+     * or scales with the same points. Only such questions are compared across waves.
+     */
+    public boolean sharesPositiveMeaningWith(Question other) {
+        if (!hasPositiveShare() || type != other.type()) {
+            return false;
+        }
+        return type != QuestionType.SCALE || (scale != null && other.scale() != null
+                && scale.min() == other.scale().min() && scale.max() == other.scale().max());
+    }
+
     /** The longest text accepted, with the defaults from surveys/README.md. */
     public int textLimit() {
         if (maxLength != null) {

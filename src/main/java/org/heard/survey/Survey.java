@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * A survey definition. {@code version} is the version answers are stored under: the file's own
- * version, raised by Heard when a survey that already has answers is edited.
+ * version, raised by Heard when a survey that already has answers is edited. {@code followUp} is set
+ * when the survey is a later wave of a baseline survey.
  */
 public record Survey(
         String id,
@@ -26,7 +27,8 @@ public record Survey(
         String privacy,
         List<Question> questions,
         String contentHash,
-        String source) {
+        String source,
+        @Nullable FollowUp followUp) {
 
     public Optional<Question> question(String questionId) {
         return questions.stream().filter(q -> q.id().equals(questionId)).findFirst();
@@ -53,6 +55,11 @@ public record Survey(
 
     public Survey withVersion(int newVersion) {
         return new Survey(id, title, newVersion, audience, channels, anonymity, opens, closes, retention,
-                introduction, privacy, questions, contentHash, source);
+                introduction, privacy, questions, contentHash, source, followUp);
+    }
+
+    Survey withFollowUp(@Nullable FollowUp newFollowUp) {
+        return new Survey(id, title, version, audience, channels, anonymity, opens, closes, retention,
+                introduction, privacy, questions, contentHash, source, newFollowUp);
     }
 }

@@ -57,6 +57,7 @@ public record SurveyDefinitions(Map<String, Survey> surveys, Agencies agencies, 
         } catch (IOException e) {
             problems.add(Problem.error(dir.toString(), 0, null, "cannot list the folder: " + e.getMessage()));
         }
+        FollowUpCheck.check(surveys, parser.waves(), problems);
         return new SurveyDefinitions(java.util.Collections.unmodifiableMap(surveys), agencies, List.copyOf(problems));
     }
 

@@ -13,10 +13,13 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -29,16 +32,18 @@ import java.util.regex.Pattern;
  */
 final class SurveyParser {
     static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
+    private static final String NO_FOLLOW_UP = ", followUp=null]";
     private static final Pattern VALUE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,199}");
     private static final Pattern RETENTION = Pattern.compile("(\\d{1,4})\\s*(day|days|month|months|year|years)");
     private static final Set<String> SURVEY_KEYS = Set.of("id", "title", "version", "audience", "channels", "anonymity",
-            "opens", "closes", "retention", "introduction", "privacy", "questions");
+            "opens", "closes", "retention", "introduction", "privacy", "questions", "followUpOf");
     private static final Set<String> QUESTION_KEYS = Set.of("id", "type", "text", "hint", "required", "options", "scale",
-            "min", "max", "maxLength", "preferNotToSay", "showIf", "measures");
+            "min", "max", "maxLength", "preferNotToSay", "showIf", "measures", "repeats");
 
     private final Predicate<String> measureExists;
     private final boolean unknownMeasuresAreErrors;
     private final List<Option> agencies;
+    private final Map<String, WaveDeclaration> waves = new HashMap<>();
 
     /**
      * @param measureExists            whether a framework measure id is known
@@ -48,6 +53,14 @@ final class SurveyParser {
         this.measureExists = measureExists;
         this.unknownMeasuresAreErrors = unknownMeasuresAreErrors;
         this.agencies = agencies;
+    }
+
+    /**
+     * Where each valid follow-up survey read so far named its baseline, by file: the baseline can only
+     * be checked once every file is read.
+     */
+    Map<String, WaveDeclaration> waves() {
+        return waves;
     }
 
     /** The survey, or empty when the file has errors (all of them added to {@code problems}). */
@@ -91,13 +104,32 @@ final class SurveyParser {
         Period retention = retention(root);
         String introduction = root.string("introduction", true);
         String privacy = root.string("privacy", true);
-        List<Question> questions = questions(root);
+        String followUpOf = slug(root, "followUpOf", "followUpOf");
+        var repeatLines = new LinkedHashMap<String, Integer>();
+        var repeats = new LinkedHashMap<String, String>();
+        List<Question> questions = questions(root, followUpOf != null, repeats, repeatLines);
         if (problems.stream().anyMatch(p -> !p.warning())) {
             return Optional.empty();
         }
+        FollowUp followUp = null;
+        if (followUpOf != null) {
+            followUp = new FollowUp(followUpOf, java.util.Collections.unmodifiableMap(repeats));
+            waves.put(displayName, new WaveDeclaration(root.get("followUpOf").orElseThrow().line(), Map.copyOf(repeatLines)));
+        }
         var survey = new Survey(id, title, version, audience, channels, anonymity, opens, closes, retention,
-                introduction, privacy, questions, "", displayName);
+                introduction, privacy, questions, "", displayName, followUp);
         return Optional.of(withHash(survey));
+    }
+
+    /** An optional field naming another survey or question by its id. */
+    @Nullable
+    private static String slug(YamlNode node, String key, String what) {
+        String s = node.string(key, false);
+        if (s != null && !SLUG.matcher(s).matches()) {
+            node.get(key).orElseThrow().error(what + " '" + s + "' is not an id (lower-case letters, digits and hyphens)");
+            return null;
+        }
+        return s;
     }
 
     private Period retention(YamlNode root) {
@@ -118,7 +150,7 @@ final class SurveyParser {
         };
     }
 
-    private List<Question> questions(YamlNode root) {
+    private List<Question> questions(YamlNode root, boolean followUp, Map<String, String> repeats, Map<String, Integer> repeatLines) {
         Optional<YamlNode> node = root.get("questions");
         if (node.isEmpty() || !node.get().isSequence() || node.get().items().isEmpty()) {
             root.error("'questions' must be a list with at least one question");
@@ -145,6 +177,15 @@ final class SurveyParser {
             Question parsed = question(q, qid, questions);
             if (parsed != null) {
                 questions.add(parsed);
+            }
+            String repeated = q.string("repeats", false);
+            if (repeated != null && !followUp) {
+                q.get("repeats").orElseThrow().error("repeats names a question of the baseline survey: add followUpOf at the top of the survey");
+            } else if (repeated != null && !SLUG.matcher(repeated).matches()) {
+                q.get("repeats").orElseThrow().error("repeats '" + repeated + "' is not a question id");
+            } else if (repeated != null && qid != null) {
+                repeats.put(qid, repeated);
+                repeatLines.put(qid, q.get("repeats").orElseThrow().line());
             }
         }
         return questions;
@@ -307,12 +348,17 @@ final class SurveyParser {
     }
 
     private static Survey withHash(Survey s) {
-        // The hash covers what respondents see and what answers mean, not comments or layout in the file.
-        String canonical = s.withVersion(0).toString().replace(s.source(), "");
+        // The hash covers what respondents see and what answers mean, not comments or layout in the file,
+        // nor which survey it follows up: naming a baseline changes no answer, so it must not make a new
+        // version. The follow-up is the record's last component, and is cut off so that every survey
+        // keeps the hash it had before waves existed.
+        String full = s.withVersion(0).withFollowUp(null).toString();
+        String canonical = (full.substring(0, full.length() - NO_FOLLOW_UP.length()) + "]").replace(s.source(), "");
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return new Survey(s.id(), s.title(), s.version(), s.audience(), s.channels(), s.anonymity(), s.opens(),
-                    s.closes(), s.retention(), s.introduction(), s.privacy(), s.questions(), HexFormat.of().formatHex(digest), s.source());
+                    s.closes(), s.retention(), s.introduction(), s.privacy(), s.questions(), HexFormat.of().formatHex(digest), s.source(),
+                    s.followUp());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

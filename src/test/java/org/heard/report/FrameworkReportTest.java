@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Evidence per measure on a known set, in a month of its own. */
@@ -106,5 +107,134 @@ class FrameworkReportTest {
         assertEquals("83%", bar.value(), "the area's chart draws the share once, though the question gives evidence for two of its measures");
         assertEquals(249, bar.width());
         assertEquals(1, html.split("<title>My supervision helps me keep children safe: ", -1).length - 1);
+    }
+
+    private static final String BASELINE = "training-on-the-day";
+    private static final String FOLLOW_UP = "training-3-month-impact";
+
+    @Test
+    void showsTheChangeFromABaselineWaveToItsFollowUp() throws Exception {
+        int year = 2200 + new Random().nextInt(7000);
+        at(year, 3);
+        onTheDay(20, 8, 10);
+        threeMonthsOn(16, 14, 10);
+
+        var analyst = StaffTestData.create(accounts, "ANALYST");
+        String period = "?from=" + year + "-03-01&to=" + year + "-03-31";
+        var training = questions(json(analyst, period), "test-qaf/T1/qualitative-1");
+        @SuppressWarnings("unchecked") var knowledge = (Map<String, Object>) question(training, FOLLOW_UP, "knowledge-now").get("wave");
+        assertEquals(BASELINE, knowledge.get("baselineSurvey"));
+        assertEquals("knowledge-after", knowledge.get("baselineQuestion"), "the follow-up question names the one it repeats");
+        assertEquals(Map.of("value", 20, "suppressed", false), knowledge.get("baselineBase"));
+        assertEquals(40, knowledge.get("baselinePercent"), "8 of 20 chose 4 or 5 on the day");
+        assertEquals(Map.of("value", 16, "suppressed", false), knowledge.get("followUpBase"));
+        assertEquals(88, knowledge.get("followUpPercent"), "14 of 16 three months on");
+        assertEquals(48, knowledge.get("change"));
+        assertEquals(true, knowledge.get("significant"), "40% of 20 against 88% of 16: z is about 2.9");
+        @SuppressWarnings("unchecked") var confidence = (Map<String, Object>) question(training, FOLLOW_UP, "confidence-now").get("wave");
+        assertEquals(50, confidence.get("baselinePercent"));
+        assertEquals(63, confidence.get("followUpPercent"));
+        assertEquals(13, confidence.get("change"));
+        assertEquals(false, confidence.get("significant"), "50% of 20 against 63% of 16: z is about 0.75");
+        assertNull(question(questions(json(analyst, period), "test-qaf/T1/outcome-1"), FOLLOW_UP, "practice-changed").get("wave"),
+                "a question the baseline never asked has no wave");
+        assertNull(question(training, BASELINE, "knowledge-after").get("wave"), "the change is shown once, on the follow-up");
+        assertNull(question(questions(json(analyst, period), "test-qaf/T1/quantitative-1"), FOLLOW_UP, "agency").get("wave"),
+                "an agency question has no positive share to compare");
+
+        var rows = csv(analyst, period);
+        String[] row = rows.stream().filter(x -> x[1].equals("test-qaf/T1/qualitative-1") && x[5].equals("knowledge-now")).findFirst().orElseThrow();
+        assertEquals(List.of(BASELINE, "knowledge-after", "20", "40", "16", "88", "48", "true"), List.of(row).subList(15, 23));
+        assertEquals("wave_significant", rows.getFirst()[22]);
+
+        String html = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/reports/framework/test-qaf" + period)).accept(MediaType.TEXT_HTML_TYPE));
+        assertTrue(html.contains("40% positive of 20 then, 88% positive of 16 at the follow-up; up 48 percentage points, "
+                + "bigger than chance at these numbers."), html);
+        assertTrue(html.contains("50% positive of 20 then, 63% positive of 16 at the follow-up; up 13 percentage points, "
+                + "within what chance could give at these numbers."));
+    }
+
+    @Test
+    void withholdsTheShareOfASmallFollowUpWaveAndHidesATinyOne() throws Exception {
+        int year = 2200 + new Random().nextInt(7000);
+        at(year, 7);
+        onTheDay(12, 12, 12);
+        threeMonthsOn(6, 6, 6);
+        at(year, 9);
+        onTheDay(12, 12, 12);
+        threeMonthsOn(3, 3, 3);
+        var analyst = StaffTestData.create(accounts, "ANALYST");
+
+        String july = "?from=" + year + "-07-01&to=" + year + "-07-31";
+        @SuppressWarnings("unchecked") var small = (Map<String, Object>) question(questions(json(analyst, july), "test-qaf/T1/qualitative-1"),
+                FOLLOW_UP, "knowledge-now").get("wave");
+        assertEquals(100, small.get("baselinePercent"));
+        assertEquals(Map.of("value", 6, "suppressed", false), small.get("followUpBase"), "6 is above the threshold, so it is shown");
+        assertNull(small.get("followUpPercent"), "but a base of 6 is too small for a percentage");
+        assertNull(small.get("change"));
+        assertNull(small.get("significant"));
+        String[] row = csv(analyst, july).stream().filter(x -> x[1].equals("test-qaf/T1/qualitative-1") && x[5].equals("knowledge-now"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("12", "100", "6", "", "", ""), List.of(row).subList(17, 23));
+        String html = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/reports/framework/test-qaf" + july)).accept(MediaType.TEXT_HTML_TYPE));
+        assertTrue(html.contains("100% positive of 12 then, 6 answers (too few for a percentage) at the follow-up."), html);
+
+        String september = "?from=" + year + "-09-01&to=" + year + "-09-30";
+        @SuppressWarnings("unchecked") var tiny = (Map<String, Object>) question(questions(json(analyst, september), "test-qaf/T1/qualitative-1"),
+                FOLLOW_UP, "knowledge-now").get("wave");
+        var hidden = new java.util.HashMap<String, Object>();
+        hidden.put("value", null);
+        hidden.put("suppressed", true);
+        assertEquals(hidden, tiny.get("followUpBase"), "3 answers are hidden");
+        assertNull(tiny.get("followUpPercent"));
+        row = csv(analyst, september).stream().filter(x -> x[1].equals("test-qaf/T1/qualitative-1") && x[5].equals("knowledge-now"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("12", "100", "c", "", "", ""), List.of(row).subList(17, 23));
+        html = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/reports/framework/test-qaf" + september)).accept(MediaType.TEXT_HTML_TYPE));
+        assertTrue(html.contains("100% positive of 12 then, c answers (too few for a percentage) at the follow-up."));
+    }
+
+    private void at(int year, int month) {
+        clock.set(LocalDate.of(year, month, 10).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(43200));
+    }
+
+    /** On-the-day answers: the first {@code knows} rate their knowledge 4, the first {@code confident} their confidence 5. */
+    private void onTheDay(int n, int knows, int confident) {
+        for (int i = 0; i < n; i++) {
+            responses.submit(new Submission(BASELINE, Channel.WEB, Map.of("agency", List.of("police"), "overall", List.of("4"),
+                    "outcome-1", List.of("4"), "knowledge-before", List.of("2"), "knowledge-after", List.of(i < knows ? "4" : "2"),
+                    "confidence", List.of(i < confident ? "5" : "3"), "do-differently", List.of("use the checklist")), null, null));
+        }
+    }
+
+    /** Three months on: the first {@code knows} rate their knowledge 5, the first {@code confident} their confidence 4. */
+    private void threeMonthsOn(int n, int knows, int confident) {
+        for (int i = 0; i < n; i++) {
+            responses.submit(new Submission(FOLLOW_UP, Channel.WEB, Map.of("agency", List.of("health"), "knowledge-improved", List.of("yes"),
+                    "knowledge-now", List.of(i < knows ? "5" : "1"), "confidence-improved", List.of("yes"),
+                    "confidence-now", List.of(i < confident ? "4" : "2"), "practice-changed", List.of("no")), null, null));
+        }
+    }
+
+    private Map<String, Object> json(StaffTestData.Login analyst, String period) {
+        return http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/api/v1/reports/framework/test-qaf" + period)),
+                Argument.mapOf(String.class, Object.class));
+    }
+
+    private List<String[]> csv(StaffTestData.Login analyst, String period) throws Exception {
+        String body = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/api/v1/reports/framework/test-qaf.csv" + period)), String.class);
+        return new com.opencsv.CSVReader(new java.io.StringReader(body)).readAll();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> questions(Map<String, Object> report, String measure) {
+        return ((List<Map<String, Object>>) report.get("areas")).stream()
+                .flatMap(a -> ((List<Map<String, Object>>) a.get("measures")).stream())
+                .filter(m -> m.get("id").equals(measure)).findFirst()
+                .map(m -> (List<Map<String, Object>>) m.get("questions")).orElseThrow();
+    }
+
+    private static Map<String, Object> question(List<Map<String, Object>> questions, String survey, String question) {
+        return questions.stream().filter(q -> q.get("surveyId").equals(survey) && q.get("questionId").equals(question)).findFirst().orElseThrow();
     }
 }

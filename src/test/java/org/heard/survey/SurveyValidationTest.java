@@ -34,6 +34,10 @@ class SurveyValidationTest {
                 "practitioner-learning-event", "imported-text"), defs.surveys().keySet());
         assertTrue(defs.surveys().get("young-people-feeling-safe").channels().contains(SurveyChannel.TELEGRAM));
         assertTrue(defs.surveys().get("young-people-feeling-safe").privacy().contains("we may need to tell someone who can help"));
+        var followUp = defs.surveys().get("training-3-month-impact").followUp();
+        assertEquals("training-on-the-day", followUp.baseline());
+        assertEquals("knowledge-after", followUp.baselineQuestion("knowledge-now"));
+        assertEquals("practice-changed", followUp.baselineQuestion("practice-changed"), "an unnamed question pairs by its own id");
     }
 
     @Test
@@ -57,6 +61,10 @@ class SurveyValidationTest {
         assertTrue(out.contains("question 'q1': scale needs min below max"), out);
         assertTrue(out.contains("question 'q3': showIf refers to 'q9', which is not an earlier question"), out);
         assertTrue(out.contains("question 'q3': unknown field 'colour'"), out);
+        assertTrue(out.contains("late-wave.yaml:4: followUpOf names 'no-such-survey', which is not a valid survey in this folder"), out);
+        assertTrue(out.contains("second-wave.yaml:17: question 'q2': repeats 'q7', which is not a question in 'good'"), out);
+        assertTrue(out.contains("second-wave.yaml:21: question 'q3': repeats 'q1', but only yes/no questions, or scales with the same "
+                + "points, can be compared across waves (this is scale, that is yes_no)"), out);
         assertTrue(out.contains("syntax.yaml:"), out);
         assertTrue(out.contains("not valid YAML"), out);
         assertTrue(run.lines().getLast().startsWith("1 valid survey, "), run.lines().getLast());
