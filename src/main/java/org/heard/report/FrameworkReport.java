@@ -25,7 +25,8 @@ import java.util.function.Function;
  * the questions mapped to it, the share answering positively (with its base), consultation
  * activities tagged with it, and completed "You said, we did" actions as outcome evidence. A measure
  * with none of these is a gap. Outcome evidence also includes the change against a comparison period
- * and, for a follow-up survey, the change from its baseline wave.
+ * and, for a follow-up survey, the change from its baseline wave. For free-text questions, the top
+ * themes in what people wrote, with quotes from themes enough people raised.
  */
 @Singleton
 public class FrameworkReport {
@@ -38,10 +39,12 @@ public class FrameworkReport {
     private final YouSaidWeDid actions;
     private final SurveyConfiguration surveyConfig;
     private final WaveComparison waves;
+    private final FreeTextThemes freeText;
 
     FrameworkReport(SurveyCatalog catalog, ResponseFigures figures, Suppression suppression, ReportConfiguration config,
                     ConsultationLog log, YouSaidWeDid actions, SurveyConfiguration surveyConfig, List<MeasureEvidenceSource> sources,
-                    WaveComparison waves) {
+                    WaveComparison waves, FreeTextThemes freeText) {
+        this.freeText = freeText;
         this.waves = waves;
         this.sources = sources;
         this.catalog = catalog;
@@ -62,20 +65,27 @@ public class FrameworkReport {
      * @param significant whether the change is bigger than chance at these sample sizes (two-proportion
      *                    z-test, p below 0.05)
      * @param wave        for a question of a follow-up survey, the change from the baseline question it repeats
+     * @param themes      for a free-text question, the top themes in its answers
      */
     @Serdeable
     public record QuestionEvidence(String surveyId, String questionId, String text, boolean closed, Cell responses,
                                    @Nullable Integer percentPositive, @Nullable String statement,
                                    @Nullable Integer previousPercent, @Nullable Integer change, @Nullable Boolean significant,
-                                   @Nullable WaveChange wave) {
+                                   @Nullable WaveChange wave, FreeTextThemes.@Nullable Themes themes) {
 
         QuestionEvidence withChange(int previous, int points, boolean differs) {
-            return new QuestionEvidence(surveyId, questionId, text, closed, responses, percentPositive, statement, previous, points, differs, wave);
+            return new QuestionEvidence(surveyId, questionId, text, closed, responses, percentPositive, statement, previous, points, differs,
+                    wave, themes);
         }
 
         QuestionEvidence withWave(WaveChange change) {
             return new QuestionEvidence(surveyId, questionId, text, closed, responses, percentPositive, statement, previousPercent,
-                    this.change, significant, change);
+                    this.change, significant, change, themes);
+        }
+
+        QuestionEvidence withThemes(FreeTextThemes.Themes found) {
+            return new QuestionEvidence(surveyId, questionId, text, closed, responses, percentPositive, statement, previousPercent,
+                    change, significant, wave, found);
         }
     }
 
@@ -118,8 +128,16 @@ public class FrameworkReport {
         return build(f, from, to, null);
     }
 
-    /** With a comparison period, closed questions also show the change and whether it is bigger than chance. */
     public Report build(Framework f, LocalDate from, LocalDate to, @Nullable Period compare) {
+        return build(f, from, to, compare, true);
+    }
+
+    /**
+     * With a comparison period, closed questions also show the change and whether it is bigger than chance.
+     *
+     * @param withQuotes false for roles that may not read free text
+     */
+    public Report build(Framework f, LocalDate from, LocalDate to, @Nullable Period compare, boolean withQuotes) {
         Instant start = from.atStartOfDay(surveyConfig.zone()).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(surveyConfig.zone()).toInstant();
         Map<String, Map<String, Long>> answered = new HashMap<>();
@@ -131,6 +149,7 @@ public class FrameworkReport {
         sources.forEach(source -> source.evidence(from, to).forEach((measure, lines) ->
                 other.computeIfAbsent(measure, k -> new ArrayList<>()).addAll(lines)));
         var areas = new ArrayList<AreaEvidence>();
+        Map<String, java.util.Optional<FreeTextThemes.Themes>> themes = new HashMap<>();
         int gaps = 0;
         for (Framework.Section section : f.sections()) {
             for (Framework.Area area : section.areas()) {
@@ -150,6 +169,12 @@ public class FrameworkReport {
                                 }
                                 if (s.followUp() != null) {
                                     now = withWave(now, s, q, m.id(), inPeriod);
+                                }
+                                if (q.type().isFreeText() && n > 0) {
+                                    var found = themes.computeIfAbsent(s.id() + "/" + q.id(), k -> freeText.of(s, q, from, to, withQuotes));
+                                    if (found.isPresent()) {
+                                        now = now.withThemes(found.get());
+                                    }
                                 }
                                 questions.add(now);
                             }
@@ -186,7 +211,7 @@ public class FrameworkReport {
             percent = share.percent();
             statement = percent + "% of " + share.base() + " " + s.audience().label().toLowerCase() + " answered positively: " + q.text();
         }
-        return new QuestionEvidence(s.id(), q.id(), q.text(), share != null, suppression.count(responses), percent, statement, null, null, null, null);
+        return new QuestionEvidence(s.id(), q.id(), q.text(), share != null, suppression.count(responses), percent, statement, null, null, null, null, null);
     }
 
     private QuestionEvidence compared(QuestionEvidence e, Question q, List<ResponseFigures.Value> now, List<ResponseFigures.Value> before) {

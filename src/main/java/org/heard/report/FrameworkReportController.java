@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import org.heard.framework.FrameworkCatalog;
 import org.heard.platform.ApiError;
@@ -37,14 +38,14 @@ class FrameworkReportController {
     @Get("/api/v1/reports/framework/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     MutableHttpResponse<?> json(@PathVariable String id, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
-                                @Nullable @QueryValue String compareFrom, @Nullable @QueryValue String compareTo) {
+                                @Nullable @QueryValue String compareFrom, @Nullable @QueryValue String compareTo, Authentication auth) {
         var f = frameworks.find(id);
         if (f.isEmpty()) {
             return HttpResponse.notFound(ApiError.of(404, "not_found", "There is no framework '" + id + "'."));
         }
         try {
             Period period = Period.parse(from, to, catalog.today());
-            return HttpResponse.ok(reports.build(f.get(), period.from(), period.to(), compare(compareFrom, compareTo)));
+            return HttpResponse.ok(reports.build(f.get(), period.from(), period.to(), compare(compareFrom, compareTo), mayReadFreeText(auth)));
         } catch (IllegalArgumentException e) {
             return HttpResponse.badRequest(ApiError.of(400, "bad_period", e.getMessage()));
         }
@@ -53,17 +54,23 @@ class FrameworkReportController {
     @Get("/api/v1/reports/framework/{id}.csv")
     @Produces("text/csv; charset=utf-8")
     MutableHttpResponse<?> csv(@PathVariable String id, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
-                               @Nullable @QueryValue String compareFrom, @Nullable @QueryValue String compareTo) {
+                               @Nullable @QueryValue String compareFrom, @Nullable @QueryValue String compareTo, Authentication auth) {
         var f = frameworks.find(id);
         if (f.isEmpty()) {
             return HttpResponse.notFound(ApiError.of(404, "not_found", "There is no framework '" + id + "'.")).contentType(MediaType.APPLICATION_JSON_TYPE);
         }
         try {
             Period period = Period.parse(from, to, catalog.today());
-            return HttpResponse.ok(FrameworkReportCsv.write(reports.build(f.get(), period.from(), period.to(), compare(compareFrom, compareTo))));
+            return HttpResponse.ok(FrameworkReportCsv.write(reports.build(f.get(), period.from(), period.to(), compare(compareFrom, compareTo),
+                    mayReadFreeText(auth))));
         } catch (IllegalArgumentException e) {
             return HttpResponse.badRequest(ApiError.of(400, "bad_period", e.getMessage())).contentType(MediaType.APPLICATION_JSON_TYPE);
         }
+    }
+
+    /** Viewers read aggregate reports only, never what people wrote. */
+    private static boolean mayReadFreeText(Authentication auth) {
+        return !(auth.getRoles().size() == 1 && auth.getRoles().contains("VIEWER"));
     }
 
     @Nullable
@@ -73,14 +80,15 @@ class FrameworkReportController {
 
     @Get("/reports/framework/{id}")
     @Produces(MediaType.TEXT_HTML)
-    MutableHttpResponse<?> html(@PathVariable String id, @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+    MutableHttpResponse<?> html(@PathVariable String id, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                                @Nullable @QueryValue String compareFrom, @Nullable @QueryValue String compareTo, Authentication auth) {
         var f = frameworks.find(id);
         if (f.isEmpty()) {
             return HttpResponse.notFound(new ModelAndView<>("message", Map.of("heading", "There is no such framework", "message", "Check the address.")));
         }
         try {
             Period period = Period.parse(from, to, catalog.today());
-            var report = reports.build(f.get(), period.from(), period.to());
+            var report = reports.build(f.get(), period.from(), period.to(), compare(compareFrom, compareTo), mayReadFreeText(auth));
             return HttpResponse.ok(new ModelAndView<>("report/framework", Map.of("report", report, "charts", ReportCharts.framework(report))));
         } catch (IllegalArgumentException e) {
             return HttpResponse.badRequest(new ModelAndView<>("message", Map.of("heading", "Check the dates", "message", e.getMessage())));

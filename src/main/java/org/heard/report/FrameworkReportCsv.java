@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * The framework report as CSV: one row per mapped question, or one per measure with none. A question of
- * a follow-up survey also carries the change from its baseline wave in the last columns.
+ * a follow-up survey also carries the change from its baseline wave, and a free-text question its top themes,
+ * in the last columns.
  */
 final class FrameworkReportCsv {
     private FrameworkReportCsv() {
@@ -24,7 +25,7 @@ final class FrameworkReportCsv {
             csv.writeNext(new String[] {"area", "measure", "kind", "measure_text", "survey", "question", "responses", "percent_positive",
                     "previous_percent", "change_points", "significant", "activities", "outcome_actions", "other_evidence", "gap",
                     "baseline_survey", "baseline_question", "baseline_base", "baseline_percent", "follow_up_base", "follow_up_percent",
-                    "wave_change_points", "wave_significant"}, true);
+                    "wave_change_points", "wave_significant", "themes"}, true);
             for (var area : r.areas()) {
                 for (var m : area.measures()) {
                     if (m.questions().isEmpty()) {
@@ -59,6 +60,9 @@ final class FrameworkReportCsv {
             cells.addAll(List.of(w.baselineSurvey(), w.baselineQuestion(), w.baselineBase().text(), text(w.baselinePercent()),
                     w.followUpBase().text(), text(w.followUpPercent()), text(w.change()), text(w.significant())));
         }
+        // The top themes of a free-text question as "theme (count)", separated by " | ".
+        var t = q == null ? null : q.themes();
+        cells.add(t == null ? "" : CsvCells.neutralise(String.join(" | ", t.top().stream().map(x -> x.theme() + " (" + x.answers().text() + ")").toList())));
         return cells.toArray(String[]::new);
     }
 

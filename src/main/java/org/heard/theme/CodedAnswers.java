@@ -47,11 +47,16 @@ public class CodedAnswers {
     }
 
     public Optional<CodedSet> of(String codebook, SearchRequest filters) {
+        return of(codebook, filters, config.maxAnswers());
+    }
+
+    /** The newest {@code limit} answers only: for reports that need the shape of what was said, fast. */
+    public Optional<CodedSet> of(String codebook, SearchRequest filters, int limit) {
         Optional<Codebooks.Stored> cb = codebooks.find(codebook);
         if (cb.isEmpty()) {
             return Optional.empty();
         }
-        List<FoundAnswer> found = search.all(filters, config.maxAnswers());
+        List<FoundAnswer> found = search.all(filters, Math.min(limit, config.maxAnswers()));
         Map<AnswerKey, Map<String, String>> verdicts = codes.verdicts(cb.get().id(), found.stream().map(FoundAnswer::responseId).distinct().toList());
         var tagged = new HashMap<AnswerKey, Set<String>>();
         for (Codebook.Theme t : cb.get().codebook().themes()) {
@@ -61,6 +66,7 @@ public class CodedAnswers {
             String q = filters.q() == null || filters.q().isBlank() ? t.query() : "(" + filters.q() + ") AND (" + t.query() + ")";
             try {
                 for (FoundAnswer a : search.all(withQuery(filters, q), config.maxAnswers())) {
+                    // Only answers in the chosen set count, however many more the query matches.
                     tagged.computeIfAbsent(new AnswerKey(a.responseId(), a.questionId()), k -> new LinkedHashSet<>()).add(t.name());
                 }
             } catch (SearchService.BadQuery e) {

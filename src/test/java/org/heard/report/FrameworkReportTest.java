@@ -194,6 +194,41 @@ class FrameworkReportTest {
         assertTrue(html.contains("100% positive of 12 then, c answers (too few for a percentage) at the follow-up."));
     }
 
+    @SuppressWarnings("unchecked")
+    @Test
+    void aFreeTextQuestionShowsItsTopThemesWithQuotesOnlyFromLargeEnoughGroups() throws Exception {
+        int year = 2200 + new Random().nextInt(7000);
+        at(year, 5);
+        for (int i = 0; i < 13; i++) {
+            String text = i < 12 ? "ask families how long they have been on the waiting list " + i : "check <b>online</b> safety settings";
+            responses.submit(new Submission(BASELINE, Channel.WEB, Map.of("agency", List.of("police"), "overall", List.of("4"),
+                    "outcome-1", List.of("4"), "knowledge-before", List.of("2"), "knowledge-after", List.of("4"),
+                    "confidence", List.of("5"), "do-differently", List.of(text)), null, null));
+        }
+        String period = "?from=" + year + "-05-01&to=" + year + "-05-31";
+        var analyst = StaffTestData.create(accounts, "ANALYST");
+        var themes = (Map<String, Object>) question(questions(json(analyst, period), "test-qaf/T1/qualitative-1"), BASELINE, "do-differently").get("themes");
+        assertEquals("test-worries", themes.get("codebook"));
+        assertEquals(Map.of("value", 13, "suppressed", false), themes.get("answersRead"));
+        var top = (List<Map<String, Object>>) themes.get("top");
+        assertEquals("Waiting for help", top.get(0).get("theme"));
+        assertEquals(Map.of("value", 12, "suppressed", false), top.get(0).get("answers"));
+        assertEquals(2, ((List<String>) top.get(0).get("quotes")).size());
+        assertEquals("Online safety", top.get(1).get("theme"));
+        assertEquals(true, ((Map<String, Object>) top.get(1).get("answers")).get("suppressed"));
+        assertEquals(List.of(), top.get(1).get("quotes"), "one answer is never quoted");
+
+        var viewer = StaffTestData.create(accounts, "VIEWER");
+        var forViewer = (Map<String, Object>) question(questions(json(viewer, period), "test-qaf/T1/qualitative-1"), BASELINE, "do-differently").get("themes");
+        assertEquals(List.of(), ((List<Map<String, Object>>) forViewer.get("top")).get(0).get("quotes"), "viewers never read free text");
+
+        List<String[]> rows = csv(analyst, period);
+        int column = List.of(rows.getFirst()).indexOf("themes");
+        assertTrue(rows.stream().anyMatch(r -> r[column].equals("Waiting for help (12) | Online safety (c)")));
+        String html = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/reports/framework/test-qaf" + period)), String.class);
+        assertTrue(html.contains("Themes in 13 answers: Waiting for help (12), Online safety (c)"), html);
+    }
+
     private void at(int year, int month) {
         clock.set(LocalDate.of(year, month, 10).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(43200));
     }
