@@ -40,10 +40,12 @@ public class FrameworkReport {
     private final SurveyConfiguration surveyConfig;
     private final WaveComparison waves;
     private final FreeTextThemes freeText;
+    private final MeasureCounts counts;
 
     FrameworkReport(SurveyCatalog catalog, ResponseFigures figures, Suppression suppression, ReportConfiguration config,
                     ConsultationLog log, YouSaidWeDid actions, SurveyConfiguration surveyConfig, List<MeasureEvidenceSource> sources,
-                    WaveComparison waves, FreeTextThemes freeText) {
+                    WaveComparison waves, FreeTextThemes freeText, MeasureCounts counts) {
+        this.counts = counts;
         this.freeText = freeText;
         this.waves = waves;
         this.sources = sources;
@@ -111,8 +113,11 @@ public class FrameworkReport {
     }
 
     @Serdeable
-    public record MeasureEvidence(String id, String kind, String text, List<QuestionEvidence> questions, Cell activities,
-                                  List<Action> outcomes, List<String> otherEvidence, boolean gap) {
+    /**
+     * @param responses responses to the surveys with questions mapped to the measure, by audience, channel, survey and agency
+     */
+    public record MeasureEvidence(String id, String kind, String text, List<QuestionEvidence> questions, MeasureCounts.Counts responses,
+                                  Cell activities, List<Action> outcomes, List<String> otherEvidence, boolean gap) {
     }
 
     @Serdeable
@@ -150,6 +155,7 @@ public class FrameworkReport {
                 other.computeIfAbsent(measure, k -> new ArrayList<>()).addAll(lines)));
         var areas = new ArrayList<AreaEvidence>();
         Map<String, java.util.Optional<FreeTextThemes.Themes>> themes = new HashMap<>();
+        List<MeasureCounts.Row> responseRows = counts.read(start, end);
         int gaps = 0;
         for (Framework.Section section : f.sections()) {
             for (Framework.Area area : section.areas()) {
@@ -195,7 +201,9 @@ public class FrameworkReport {
                             default -> 2;
                         }]++;
                     }
-                    measures.add(new MeasureEvidence(m.id(), m.kind(), m.text(), questions, suppression.count(tagged), outcomes, otherEvidence, gap));
+                    var surveys = questions.stream().map(QuestionEvidence::surveyId).distinct().toList();
+                    measures.add(new MeasureEvidence(m.id(), m.kind(), m.text(), questions, counts.of(responseRows, surveys),
+                            suppression.count(tagged), outcomes, otherEvidence, gap));
                 }
                 areas.add(new AreaEvidence(area.id(), area.title(), measures, balance[0], balance[1], balance[2]));
             }

@@ -25,7 +25,7 @@ final class FrameworkReportCsv {
             csv.writeNext(new String[] {"area", "measure", "kind", "measure_text", "survey", "question", "responses", "percent_positive",
                     "previous_percent", "change_points", "significant", "activities", "outcome_actions", "other_evidence", "gap",
                     "baseline_survey", "baseline_question", "baseline_base", "baseline_percent", "follow_up_base", "follow_up_percent",
-                    "wave_change_points", "wave_significant", "themes"}, true);
+                    "wave_change_points", "wave_significant", "themes", "measure_responses", "measure_responses_by"}, true);
             for (var area : r.areas()) {
                 for (var m : area.measures()) {
                     if (m.questions().isEmpty()) {
@@ -63,6 +63,8 @@ final class FrameworkReportCsv {
         // The top themes of a free-text question as "theme (count)", separated by " | ".
         var t = q == null ? null : q.themes();
         cells.add(t == null ? "" : CsvCells.neutralise(String.join(" | ", t.top().stream().map(x -> x.theme() + " (" + x.answers().text() + ")").toList())));
+        cells.add(m.responses().byAudience().total().text());
+        cells.add(CsvCells.neutralise(m.responses().summary()));
         return cells.toArray(String[]::new);
     }
 

@@ -222,11 +222,21 @@ class FrameworkReportTest {
         var forViewer = (Map<String, Object>) question(questions(json(viewer, period), "test-qaf/T1/qualitative-1"), BASELINE, "do-differently").get("themes");
         assertEquals(List.of(), ((List<Map<String, Object>>) forViewer.get("top")).get(0).get("quotes"), "viewers never read free text");
 
+        Map<String, Object> t1 = ((List<Map<String, Object>>) ((List<Map<String, Object>>) json(analyst, period).get("areas")).stream()
+                .filter(a -> a.get("id").equals("T1")).findFirst().orElseThrow().get("measures")).stream()
+                .filter(m -> m.get("id").equals("test-qaf/T1/qualitative-1")).findFirst().orElseThrow();
+        var byChannel = (Map<String, Object>) ((Map<String, Object>) t1.get("responses")).get("byChannel");
+        assertEquals(List.of("web"), byChannel.get("groups"));
+        assertEquals(List.of(Map.of("value", 13, "suppressed", false)), byChannel.get("counts"));
+        var byAgency = (Map<String, Object>) ((Map<String, Object>) t1.get("responses")).get("byAgency");
+        assertEquals(List.of("police"), byAgency.get("groups"));
+
         List<String[]> rows = csv(analyst, period);
         int column = List.of(rows.getFirst()).indexOf("themes");
         assertTrue(rows.stream().anyMatch(r -> r[column].equals("Waiting for help (12) | Online safety (c)")));
         String html = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/reports/framework/test-qaf" + period)), String.class);
         assertTrue(html.contains("Themes in 13 answers: Waiting for help (12), Online safety (c)"), html);
+        assertTrue(html.contains("13 responses to its surveys, by audience: training_attendees 13; by channel: web 13"), html);
     }
 
     private void at(int year, int month) {
