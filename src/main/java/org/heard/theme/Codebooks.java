@@ -77,8 +77,13 @@ public class Codebooks {
             Optional<String> known = tx.executeRead(s -> sql.one("SELECT file_hash FROM codebook WHERE name = ?",
                     rs -> String.valueOf(rs.getString(1)), cb.name()));
             if (known.isEmpty() || !known.get().equals(hash)) {
-                save(cb, hash);
-                LOG.info("Codebook {} brought in from {}", cb.name(), file.getFileName());
+                try {
+                    save(cb, hash);
+                    LOG.info("Codebook {} brought in from {}", cb.name(), file.getFileName());
+                } catch (RuntimeException e) {
+                    // Another instance starting at the same moment may have brought it in first; the service starts either way.
+                    LOG.warn("Codebook {} could not be brought in from {}: {}", cb.name(), file.getFileName(), e.getMessage());
+                }
             }
         });
     }
