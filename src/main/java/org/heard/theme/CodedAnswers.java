@@ -59,13 +59,16 @@ public class CodedAnswers {
         List<FoundAnswer> found = search.all(filters, Math.min(limit, config.maxAnswers()));
         Map<AnswerKey, Map<String, String>> verdicts = codes.verdicts(cb.get().id(), found.stream().map(FoundAnswer::responseId).distinct().toList());
         var tagged = new HashMap<AnswerKey, Set<String>>();
+        // When only the newest answers were read, the theme queries need look no further back than the oldest of them.
+        SearchRequest window = found.size() < limit || found.isEmpty() ? filters
+                : since(filters, found.getLast().submittedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate().minusDays(1));
         for (Codebook.Theme t : cb.get().codebook().themes()) {
             if (t.query() == null || t.query().isBlank()) {
                 continue;
             }
             String q = filters.q() == null || filters.q().isBlank() ? t.query() : "(" + filters.q() + ") AND (" + t.query() + ")";
             try {
-                for (FoundAnswer a : search.all(withQuery(filters, q), config.maxAnswers())) {
+                for (FoundAnswer a : search.all(withQuery(window, q), config.maxAnswers())) {
                     // Only answers in the chosen set count, however many more the query matches.
                     tagged.computeIfAbsent(new AnswerKey(a.responseId(), a.questionId()), k -> new LinkedHashSet<>()).add(t.name());
                 }
@@ -90,6 +93,12 @@ public class CodedAnswers {
             out.add(new Coded(a, themes, quotable.contains(a)));
         }
         return Optional.of(new CodedSet(cb.get().codebook(), out));
+    }
+
+    private static SearchRequest since(SearchRequest r, java.time.LocalDate from) {
+        java.time.LocalDate start = r.from() == null || r.from().isBefore(from) ? from : r.from();
+        return new SearchRequest(r.q(), r.audience(), r.survey(), r.question(), r.agency(), r.channel(), r.measure(), start, r.to(),
+                1, 1, false, r.agencyScope());
     }
 
     private static SearchRequest withQuery(SearchRequest r, String q) {
