@@ -143,6 +143,19 @@ class ThemeReportTest {
         assertFalse(themes.isEmpty());
     }
 
+    @Inject
+    org.heard.theme.CodedAnswers coded;
+
+    @Test
+    void readingOnlyTheNewestAnswersStillTagsEachOfThemByItsThemeQueries() {
+        var request = new org.heard.search.SearchRequest(marker, null, null, null, null, null, null, null, null, 1, 1, false, null);
+        var newest = coded.of(codebook, request, 5).orElseThrow();
+        assertEquals(5, newest.answers().size());
+        for (var a : newest.answers()) {
+            assertEquals(java.util.Set.of("Buses"), a.themes(), a.answer().text());
+        }
+    }
+
     @Test
     void theCsvParsesBackAndThePageShowsThemeNamesAsText() throws Exception {
         String csv = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/api/v1/reports/themes/" + codebook + ".csv?q=" + marker)));
