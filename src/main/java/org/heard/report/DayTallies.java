@@ -1,0 +1,247 @@
+package org.heard.report;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import org.heard.platform.Sql;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Answers counted per survey, day, question and value, kept in the {@code report_tally_*} tables as a
+ * cache of the response store, so that a report over a year adds up a few thousand rows instead of
+ * reading millions of answers.
+ *
+ * <p>Before each use, every whole day of the period is checked against the store by how many responses
+ * it holds and the sum of their ids; a day whose responses changed since it was counted (a new answer,
+ * an import, an erasure) is counted again. That check is sound because responses are only ever added
+ * and erased, never edited, and ids are never reused. The check is read before the counting, so a
+ * response that commits in between makes the day look changed next time rather than hiding it. Part
+ * days at either end of a period are counted from the store directly.
+ *
+ * <p>A day is a date as the database stores {@code submitted_at}: JDBC writes timestamps in the JVM's
+ * zone, so days are cut in that zone, and a report period cut in another zone has part days at its ends.
+ */
+@Singleton
+class DayTallies {
+    private static final Logger LOG = LoggerFactory.getLogger(DayTallies.class);
+    private static final String DAY = "CAST(r.submitted_at AS DATE)";
+
+    private final Sql sql;
+    private final JdbcOperations jdbc;
+    private final TransactionOperations<Connection> tx;
+    private volatile Boolean daysMatch;
+
+    DayTallies(Sql sql, JdbcOperations jdbc, TransactionOperations<Connection> tx) {
+        this.sql = sql;
+        this.jdbc = jdbc;
+        this.tx = tx;
+    }
+
+    /** What a report needs about one survey in [from, to): responses per question, and how often each value was given. */
+    record Tally(Map<String, Long> answered, List<ResponseFigures.Value> values) {
+    }
+
+    private record Fingerprint(long responses, BigDecimal idSum) {
+    }
+
+    private record Counted(LocalDate day, String questionId, String choice, Double number, long n) {
+    }
+
+    Tally tally(String surveyId, Instant from, Instant to) {
+        ZoneId zone = ZoneId.systemDefault();
+        if (!daysMatch(zone)) {
+            return read(() -> sum(count(surveyId, from, to, false), count(surveyId, from, to, true)));
+        }
+        LocalDate first = from.atZone(zone).toLocalDate();
+        if (!first.atStartOfDay(zone).toInstant().equals(from)) {
+            first = first.plusDays(1);
+        }
+        LocalDate end = to.atZone(zone).toLocalDate();
+        if (!first.isBefore(end)) {
+            return read(() -> sum(count(surveyId, from, to, false), count(surveyId, from, to, true)));
+        }
+        LocalDate firstDay = first;
+        Instant wholeFrom = first.atStartOfDay(zone).toInstant();
+        Instant wholeTo = end.atStartOfDay(zone).toInstant();
+        boolean fresh = fresh(surveyId, first, end, zone);
+        return read(() -> {
+            var values = new ArrayList<Counted>();
+            var answered = new ArrayList<Counted>();
+            for (Instant[] part : new Instant[][] {{from, wholeFrom}, {wholeTo, to}}) {
+                if (part[0].isBefore(part[1])) {
+                    values.addAll(count(surveyId, part[0], part[1], false));
+                    answered.addAll(count(surveyId, part[0], part[1], true));
+                }
+            }
+            if (fresh) {
+                values.addAll(sql.list("SELECT question_id, value_choice, value_number, SUM(answers) FROM report_tally_value "
+                        + "WHERE survey_id = ? AND tally_date >= ? AND tally_date < ? GROUP BY question_id, value_choice, value_number",
+                        rs -> new Counted(null, rs.getString(1), rs.getString(2), number(rs, 3), rs.getLong(4)), surveyId, firstDay, end));
+                answered.addAll(sql.list("SELECT question_id, SUM(responses) FROM report_tally_question "
+                        + "WHERE survey_id = ? AND tally_date >= ? AND tally_date < ? GROUP BY question_id",
+                        rs -> new Counted(null, rs.getString(1), null, null, rs.getLong(2)), surveyId, firstDay, end));
+            } else {
+                values.addAll(count(surveyId, wholeFrom, wholeTo, false));
+                answered.addAll(count(surveyId, wholeFrom, wholeTo, true));
+            }
+            return sum(values, answered);
+        });
+    }
+
+    /** Days to count again, with the store's fingerprint of each read before counting, and the counts. */
+    private record Recount(TreeSet<LocalDate> stale, Map<LocalDate, Fingerprint> now, List<Counted> values, List<Counted> answered) {
+    }
+
+    /**
+     * Counts again every day in [first, end) whose responses changed since it was counted.
+     *
+     * @return false if the counts could not be stored (another report stored the same days at the same
+     *         moment), so the caller counts from the store instead
+     */
+    private boolean fresh(String surveyId, LocalDate first, LocalDate end, ZoneId zone) {
+        Recount recount = read(() -> {
+            Map<LocalDate, Fingerprint> now = new HashMap<>();
+            sql.list("SELECT " + DAY + ", COUNT(*), SUM(r.id) FROM response r WHERE r.survey_id = ? AND r.submitted_at >= ? "
+                            + "AND r.submitted_at < ? GROUP BY " + DAY,
+                    rs -> now.put(rs.getObject(1, LocalDate.class), new Fingerprint(rs.getLong(2), rs.getBigDecimal(3))),
+                    surveyId, first.atStartOfDay(zone).toInstant(), end.atStartOfDay(zone).toInstant());
+            Map<LocalDate, Fingerprint> counted = new HashMap<>();
+            sql.list("SELECT tally_date, responses, id_sum FROM report_tally_day WHERE survey_id = ? AND tally_date >= ? AND tally_date < ?",
+                    rs -> counted.put(rs.getObject(1, LocalDate.class), new Fingerprint(rs.getLong(2), rs.getBigDecimal(3))), surveyId, first, end);
+            var stale = new TreeSet<LocalDate>();
+            now.forEach((day, f) -> {
+                Fingerprint c = counted.get(day);
+                if (c == null || c.responses() != f.responses() || c.idSum().compareTo(f.idSum()) != 0) {
+                    stale.add(day);
+                }
+            });
+            counted.keySet().stream().filter(day -> !now.containsKey(day)).forEach(stale::add);
+            if (stale.isEmpty()) {
+                return new Recount(stale, now, List.of(), List.of());
+            }
+            Instant recountFrom = stale.first().atStartOfDay(zone).toInstant();
+            Instant recountTo = stale.last().plusDays(1).atStartOfDay(zone).toInstant();
+            return new Recount(stale, now,
+                    count(surveyId, recountFrom, recountTo, false).stream().filter(c -> stale.contains(c.day())).toList(),
+                    count(surveyId, recountFrom, recountTo, true).stream().filter(c -> stale.contains(c.day())).toList());
+        });
+        if (recount.stale().isEmpty()) {
+            return true;
+        }
+        try {
+            tx.executeWrite(status -> store(surveyId, recount.stale(), recount.now(), recount.values(), recount.answered()));
+            return true;
+        } catch (RuntimeException e) {
+            LOG.debug("Tallies for {} not stored; counting from the store this time", surveyId, e);
+            return false;
+        }
+    }
+
+    /**
+     * Whether a midnight in the JVM's zone is stored as a midnight, as it is unless the driver is set to
+     * convert timestamps to another zone; if not, days cannot be cut in SQL and every report counts
+     * from the store.
+     */
+    private boolean daysMatch(ZoneId zone) {
+        Boolean known = daysMatch;
+        if (known == null) {
+            Instant midnight = LocalDate.of(2001, 2, 3).atStartOfDay(zone).toInstant();
+            known = read(() -> sql.one("SELECT HOUR(CAST(? AS DATETIME)), MINUTE(CAST(? AS DATETIME))", rs -> rs.getInt(1) == 0 && rs.getInt(2) == 0, midnight, midnight)
+                    .orElse(false));
+            if (!known) {
+                LOG.warn("Timestamps are stored in another zone than the JVM's ({}): reports count answers without daily tallies", zone);
+            }
+            daysMatch = known;
+        }
+        return known;
+    }
+
+    private <T> T read(java.util.function.Supplier<T> work) {
+        return tx.executeRead(status -> work.get());
+    }
+
+    private int store(String surveyId, TreeSet<LocalDate> stale, Map<LocalDate, Fingerprint> now, List<Counted> values, List<Counted> answered) {
+        for (String table : List.of("report_tally_day", "report_tally_question", "report_tally_value")) {
+            batch("DELETE FROM " + table + " WHERE survey_id = ? AND tally_date = ?", stale.stream()
+                    .map(day -> new Object[] {surveyId, day}).toList());
+        }
+        batch("INSERT INTO report_tally_day (survey_id, tally_date, responses, id_sum) VALUES (?, ?, ?, ?)", stale.stream()
+                .filter(now::containsKey).map(day -> new Object[] {surveyId, day, now.get(day).responses(), now.get(day).idSum()}).toList());
+        batch("INSERT INTO report_tally_question (survey_id, tally_date, question_id, responses) VALUES (?, ?, ?, ?)", answered.stream()
+                .map(c -> new Object[] {surveyId, c.day(), c.questionId(), c.n()}).toList());
+        batch("INSERT INTO report_tally_value (survey_id, tally_date, question_id, value_choice, value_number, answers) VALUES (?, ?, ?, ?, ?, ?)",
+                values.stream().map(c -> new Object[] {surveyId, c.day(), c.questionId(), c.choice(), c.number(), c.n()}).toList());
+        return stale.size();
+    }
+
+    private void batch(String statement, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.prepareStatement(statement, ps -> {
+            for (Object[] row : rows) {
+                bind(ps, row);
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        });
+    }
+
+    private static void bind(PreparedStatement ps, Object[] row) throws java.sql.SQLException {
+        for (int i = 0; i < row.length; i++) {
+            switch (row[i]) {
+                case null -> ps.setNull(i + 1, Types.VARCHAR);
+                case LocalDate d -> ps.setDate(i + 1, Date.valueOf(d));
+                case Long l -> ps.setLong(i + 1, l);
+                case Double d -> ps.setDouble(i + 1, d);
+                case BigDecimal b -> ps.setBigDecimal(i + 1, b);
+                default -> ps.setString(i + 1, row[i].toString());
+            }
+        }
+    }
+
+    /** Counts from the store by day: values given (text answers aside), or responses per question. */
+    private List<Counted> count(String surveyId, Instant from, Instant to, boolean responsesPerQuestion) {
+        String where = " FROM answer a JOIN response r ON r.id = a.response_id WHERE r.survey_id = ? AND r.submitted_at >= ? AND r.submitted_at < ?";
+        if (responsesPerQuestion) {
+            return sql.list("SELECT " + DAY + ", a.question_id, COUNT(DISTINCT a.response_id)" + where + " GROUP BY " + DAY + ", a.question_id",
+                    rs -> new Counted(rs.getObject(1, LocalDate.class), rs.getString(2), null, null, rs.getLong(3)), surveyId, from, to);
+        }
+        return sql.list("SELECT " + DAY + ", a.question_id, a.value_choice, a.value_number, COUNT(*)" + where
+                        + " AND a.value_text IS NULL GROUP BY " + DAY + ", a.question_id, a.value_choice, a.value_number",
+                rs -> new Counted(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3), number(rs, 4), rs.getLong(5)),
+                surveyId, from, to);
+    }
+
+    private static Double number(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        double n = rs.getDouble(column);
+        return rs.wasNull() ? null : n;
+    }
+
+    private static Tally sum(List<Counted> values, List<Counted> answered) {
+        record Key(String questionId, String choice, Double number) {
+        }
+        Map<Key, Long> byValue = new HashMap<>();
+        values.forEach(c -> byValue.merge(new Key(c.questionId(), c.choice(), c.number()), c.n(), Long::sum));
+        Map<String, Long> byQuestion = new HashMap<>();
+        answered.forEach(c -> byQuestion.merge(c.questionId(), c.n(), Long::sum));
+        var out = new ArrayList<ResponseFigures.Value>();
+        byValue.forEach((k, n) -> out.add(new ResponseFigures.Value(k.questionId(), k.choice(), k.number(), n)));
+        return new Tally(byQuestion, out);
+    }
+}
