@@ -1,6 +1,5 @@
 package org.heard.report;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.heard.platform.Sql;
@@ -9,9 +8,6 @@ import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -42,13 +38,13 @@ class DayTallies {
     private static final String DAY = "CAST(r.submitted_at AS DATE)";
 
     private final Sql sql;
-    private final JdbcOperations jdbc;
+    private final TallyTables tables;
     private final TransactionOperations<Connection> tx;
     private volatile Boolean daysMatch;
 
-    DayTallies(Sql sql, JdbcOperations jdbc, TransactionOperations<Connection> tx) {
+    DayTallies(Sql sql, TallyTables tables, TransactionOperations<Connection> tx) {
         this.sql = sql;
-        this.jdbc = jdbc;
+        this.tables = tables;
         this.tx = tx;
     }
 
@@ -56,10 +52,12 @@ class DayTallies {
     record Tally(Map<String, Long> answered, List<ResponseFigures.Value> values) {
     }
 
-    private record Fingerprint(long responses, BigDecimal idSum) {
+    /** A day's responses in the store: how many, and the sum of their ids. */
+    record Fingerprint(long responses, BigDecimal idSum) {
     }
 
-    private record Counted(LocalDate day, String questionId, String choice, Double number, long n) {
+    /** A count from the store; {@code day} is null once summed over days. */
+    record Counted(LocalDate day, String questionId, String choice, Double number, long n) {
     }
 
     Tally tally(String surveyId, Instant from, Instant to) {
@@ -144,11 +142,41 @@ class DayTallies {
             return true;
         }
         try {
-            tx.executeWrite(status -> store(surveyId, recount.stale(), recount.now(), recount.values(), recount.answered()));
+            tx.executeWrite(status -> tables.replace(surveyId, recount.stale(), recount.now(), recount.values(), recount.answered()));
             return true;
         } catch (RuntimeException e) {
             LOG.debug("Tallies for {} not stored; counting from the store this time", surveyId, e);
             return false;
+        }
+    }
+
+    /**
+     * Drops every tallied day whose responses changed, to be counted again when a report needs it: run
+     * after an erasure, so erased answers leave no counts behind.
+     */
+    void forgetChangedDays() {
+        record Day(String surveyId, LocalDate date) {
+        }
+        Map<Day, Fingerprint> counted = new HashMap<>();
+        read(() -> sql.list("SELECT survey_id, tally_date, responses, id_sum FROM report_tally_day", rs -> counted.put(
+                new Day(rs.getString(1), rs.getObject(2, LocalDate.class)), new Fingerprint(rs.getLong(3), rs.getBigDecimal(4)))));
+        if (counted.isEmpty()) {
+            return;
+        }
+        ZoneId zone = ZoneId.systemDefault();
+        LocalDate first = counted.keySet().stream().map(Day::date).min(LocalDate::compareTo).orElseThrow();
+        LocalDate last = counted.keySet().stream().map(Day::date).max(LocalDate::compareTo).orElseThrow();
+        Map<Day, Fingerprint> now = new HashMap<>();
+        read(() -> sql.list("SELECT r.survey_id, " + DAY + ", COUNT(*), SUM(r.id) FROM response r WHERE r.submitted_at >= ? "
+                        + "AND r.submitted_at < ? GROUP BY r.survey_id, " + DAY,
+                rs -> now.put(new Day(rs.getString(1), rs.getObject(2, LocalDate.class)), new Fingerprint(rs.getLong(3), rs.getBigDecimal(4))),
+                first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant()));
+        List<Object[]> changed = counted.entrySet().stream().filter(e -> {
+            Fingerprint f = now.get(e.getKey());
+            return f == null || f.responses() != e.getValue().responses() || f.idSum().compareTo(e.getValue().idSum()) != 0;
+        }).map(e -> new Object[] {e.getKey().surveyId(), e.getKey().date()}).toList();
+        if (!changed.isEmpty()) {
+            tx.executeWrite(status -> tables.forget(changed));
         }
     }
 
@@ -173,46 +201,6 @@ class DayTallies {
 
     private <T> T read(java.util.function.Supplier<T> work) {
         return tx.executeRead(status -> work.get());
-    }
-
-    private int store(String surveyId, TreeSet<LocalDate> stale, Map<LocalDate, Fingerprint> now, List<Counted> values, List<Counted> answered) {
-        for (String table : List.of("report_tally_day", "report_tally_question", "report_tally_value")) {
-            batch("DELETE FROM " + table + " WHERE survey_id = ? AND tally_date = ?", stale.stream()
-                    .map(day -> new Object[] {surveyId, day}).toList());
-        }
-        batch("INSERT INTO report_tally_day (survey_id, tally_date, responses, id_sum) VALUES (?, ?, ?, ?)", stale.stream()
-                .filter(now::containsKey).map(day -> new Object[] {surveyId, day, now.get(day).responses(), now.get(day).idSum()}).toList());
-        batch("INSERT INTO report_tally_question (survey_id, tally_date, question_id, responses) VALUES (?, ?, ?, ?)", answered.stream()
-                .map(c -> new Object[] {surveyId, c.day(), c.questionId(), c.n()}).toList());
-        batch("INSERT INTO report_tally_value (survey_id, tally_date, question_id, value_choice, value_number, answers) VALUES (?, ?, ?, ?, ?, ?)",
-                values.stream().map(c -> new Object[] {surveyId, c.day(), c.questionId(), c.choice(), c.number(), c.n()}).toList());
-        return stale.size();
-    }
-
-    private void batch(String statement, List<Object[]> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        jdbc.prepareStatement(statement, ps -> {
-            for (Object[] row : rows) {
-                bind(ps, row);
-                ps.addBatch();
-            }
-            return ps.executeBatch();
-        });
-    }
-
-    private static void bind(PreparedStatement ps, Object[] row) throws java.sql.SQLException {
-        for (int i = 0; i < row.length; i++) {
-            switch (row[i]) {
-                case null -> ps.setNull(i + 1, Types.VARCHAR);
-                case LocalDate d -> ps.setDate(i + 1, Date.valueOf(d));
-                case Long l -> ps.setLong(i + 1, l);
-                case Double d -> ps.setDouble(i + 1, d);
-                case BigDecimal b -> ps.setBigDecimal(i + 1, b);
-                default -> ps.setString(i + 1, row[i].toString());
-            }
-        }
     }
 
     /** Counts from the store by day: values given (text answers aside), or responses per question. */

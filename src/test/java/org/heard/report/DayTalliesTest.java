@@ -56,6 +56,7 @@ class DayTalliesTest {
         submit(day, 16, 2, "1");
         assertEquals(5L, supervision(from, to), "two more the same day: the day is counted again");
         responses.delete(List.of(ids.getFirst()));
+        assertEquals(0L, talliedResponses(day), "an erasure drops the day's tallies at once");
         assertEquals(4L, supervision(from, to), "an erased response leaves the count");
         assertEquals(4L, talliedResponses(day));
         assertEquals(Map.of(5.0, 2L, 1.0, 2L), byScore(from, to));
