@@ -132,11 +132,21 @@ class DayTallies {
             if (stale.isEmpty()) {
                 return new Recount(stale, now, List.of(), List.of());
             }
-            Instant recountFrom = stale.first().atStartOfDay(zone).toInstant();
-            Instant recountTo = stale.last().plusDays(1).atStartOfDay(zone).toInstant();
-            return new Recount(stale, now,
-                    count(surveyId, recountFrom, recountTo, false).stream().filter(c -> stale.contains(c.day())).toList(),
-                    count(surveyId, recountFrom, recountTo, true).stream().filter(c -> stale.contains(c.day())).toList());
+            // Count each run of consecutive changed days with one query: usually just today, or every day the first time.
+            var values = new ArrayList<Counted>();
+            var answered = new ArrayList<Counted>();
+            LocalDate runStart = stale.first();
+            for (LocalDate day : stale) {
+                LocalDate next = stale.higher(day);
+                if (next == null || !next.equals(day.plusDays(1))) {
+                    Instant runFrom = runStart.atStartOfDay(zone).toInstant();
+                    Instant runTo = day.plusDays(1).atStartOfDay(zone).toInstant();
+                    values.addAll(count(surveyId, runFrom, runTo, false));
+                    answered.addAll(count(surveyId, runFrom, runTo, true));
+                    runStart = next;
+                }
+            }
+            return new Recount(stale, now, values, answered);
         });
         if (recount.stale().isEmpty()) {
             return true;
