@@ -306,7 +306,8 @@ final class SurveyParser {
                 }
             }
         }
-        return new Condition(target, Set.copyOf(values));
+        // In file order: the content hash reads these values, and Set.copyOf's order changes from one run to the next.
+        return new Condition(target, java.util.Collections.unmodifiableSet(values));
     }
 
     private <E> E enumField(YamlNode node, String key, java.util.function.Function<String, Optional<E>> lookup, String expected) {
