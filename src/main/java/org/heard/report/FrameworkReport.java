@@ -145,10 +145,10 @@ public class FrameworkReport {
     public Report build(Framework f, LocalDate from, LocalDate to, @Nullable Period compare, boolean withQuotes) {
         Instant start = from.atStartOfDay(surveyConfig.zone()).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(surveyConfig.zone()).toInstant();
-        Map<String, Map<String, Long>> answered = new HashMap<>();
-        Map<String, List<ResponseFigures.Value>> values = new HashMap<>();
+        Map<String, DayTallies.Tally> tallies = new HashMap<>();
         Map<String, List<ResponseFigures.Value>> before = new HashMap<>();
-        Function<String, List<ResponseFigures.Value>> inPeriod = id -> values.computeIfAbsent(id, k -> figures.values(k, start, end));
+        Function<String, DayTallies.Tally> tally = id -> tallies.computeIfAbsent(id, k -> figures.tally(k, start, end));
+        Function<String, List<ResponseFigures.Value>> inPeriod = id -> tally.apply(id).values();
         var activities = log.list(new ActivityFilter(from, to, null, null, null, null));
         Map<String, List<String>> other = new HashMap<>();
         sources.forEach(source -> source.evidence(from, to).forEach((measure, lines) ->
@@ -166,12 +166,12 @@ public class FrameworkReport {
                     for (Survey s : catalog.all()) {
                         for (Question q : s.questions()) {
                             if (q.measures().contains(m.id())) {
-                                long n = answered.computeIfAbsent(s.id(), id -> figures.answered(id, start, end)).getOrDefault(q.id(), 0L);
+                                long n = tally.apply(s.id()).answered().getOrDefault(q.id(), 0L);
                                 var now = evidence(s, q, n, inPeriod.apply(s.id()));
                                 if (compare != null) {
                                     Instant cs = compare.from().atStartOfDay(surveyConfig.zone()).toInstant();
                                     Instant ce = compare.to().plusDays(1).atStartOfDay(surveyConfig.zone()).toInstant();
-                                    now = compared(now, q, values.get(s.id()), before.computeIfAbsent(s.id(), id -> figures.values(id, cs, ce)));
+                                    now = compared(now, q, inPeriod.apply(s.id()), before.computeIfAbsent(s.id(), id -> figures.values(id, cs, ce)));
                                 }
                                 if (s.followUp() != null) {
                                     now = withWave(now, s, q, m.id(), inPeriod);

@@ -13,17 +13,19 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Read-only counting over the response store for reports: plain SQL, because a report is an
- * aggregate over many rows and nothing here changes data.
+ * Counting over the response store for reports: plain SQL, because a report is an aggregate over many
+ * rows. Answers per question and value come from {@link DayTallies}, which keeps daily counts.
  */
 @Singleton
 class ResponseFigures {
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> tx;
+    private final DayTallies tallies;
 
-    ResponseFigures(JdbcOperations jdbc, TransactionOperations<Connection> tx) {
+    ResponseFigures(JdbcOperations jdbc, TransactionOperations<Connection> tx, DayTallies tallies) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.tallies = tallies;
     }
 
     record Count(String surveyId, String channel, long responses) {
@@ -59,24 +61,14 @@ class ResponseFigures {
     record Value(String questionId, String choice, Double number, long answers) {
     }
 
-    /** How often each value was given to each question of a survey in [from, to). */
+    /** How often each value was given to each question of a survey in [from, to), text answers aside. */
     List<Value> values(String surveyId, Instant from, Instant to) {
-        return tx.executeRead(s -> jdbc.prepareStatement("SELECT a.question_id, a.value_choice, a.value_number, COUNT(*) FROM answer a "
-                + "JOIN response r ON r.id = a.response_id WHERE r.survey_id = ? AND r.submitted_at >= ? AND r.submitted_at < ? "
-                + "AND a.value_text IS NULL GROUP BY a.question_id, a.value_choice, a.value_number", ps -> {
-            ps.setString(1, surveyId);
-            ps.setTimestamp(2, Timestamp.from(from));
-            ps.setTimestamp(3, Timestamp.from(to));
-            var out = new ArrayList<Value>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    double n = rs.getDouble(3);
-                    Double number = rs.wasNull() ? null : n;
-                    out.add(new Value(rs.getString(1), rs.getString(2), number, rs.getLong(4)));
-                }
-            }
-            return out;
-        }));
+        return tally(surveyId, from, to).values();
+    }
+
+    /** How many responses answered each question of a survey, and how often each value was given, in [from, to). */
+    DayTallies.Tally tally(String surveyId, Instant from, Instant to) {
+        return tallies.tally(surveyId, from, to);
     }
 
     record AgencyValue(String questionId, String agency, String choice, Double number, long answers) {
@@ -104,20 +96,7 @@ class ResponseFigures {
 
     /** How many responses answered each question of a survey in [from, to). */
     java.util.Map<String, Long> answered(String surveyId, Instant from, Instant to) {
-        return tx.executeRead(s -> jdbc.prepareStatement("SELECT a.question_id, COUNT(DISTINCT a.response_id) FROM answer a "
-                + "JOIN response r ON r.id = a.response_id WHERE r.survey_id = ? AND r.submitted_at >= ? AND r.submitted_at < ? "
-                + "GROUP BY a.question_id", ps -> {
-            ps.setString(1, surveyId);
-            ps.setTimestamp(2, Timestamp.from(from));
-            ps.setTimestamp(3, Timestamp.from(to));
-            var out = new java.util.HashMap<String, Long>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), rs.getLong(2));
-                }
-            }
-            return out;
-        }));
+        return tally(surveyId, from, to).answered();
     }
 
     /** The newest free-text answers to the given questions of a survey in [from, to). */

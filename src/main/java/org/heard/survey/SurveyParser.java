@@ -16,7 +16,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -104,32 +103,17 @@ final class SurveyParser {
         Period retention = retention(root);
         String introduction = root.string("introduction", true);
         String privacy = root.string("privacy", true);
-        String followUpOf = slug(root, "followUpOf", "followUpOf");
-        var repeatLines = new LinkedHashMap<String, Integer>();
-        var repeats = new LinkedHashMap<String, String>();
-        List<Question> questions = questions(root, followUpOf != null, repeats, repeatLines);
+        List<Question> questions = questions(root);
+        WaveDeclaration wave = WaveDeclaration.read(root);
         if (problems.stream().anyMatch(p -> !p.warning())) {
             return Optional.empty();
         }
-        FollowUp followUp = null;
-        if (followUpOf != null) {
-            followUp = new FollowUp(followUpOf, java.util.Collections.unmodifiableMap(repeats));
-            waves.put(displayName, new WaveDeclaration(root.get("followUpOf").orElseThrow().line(), Map.copyOf(repeatLines)));
+        if (wave != null) {
+            waves.put(displayName, wave);
         }
         var survey = new Survey(id, title, version, audience, channels, anonymity, opens, closes, retention,
-                introduction, privacy, questions, "", displayName, followUp);
+                introduction, privacy, questions, "", displayName, wave == null ? null : wave.followUp());
         return Optional.of(withHash(survey));
-    }
-
-    /** An optional field naming another survey or question by its id. */
-    @Nullable
-    private static String slug(YamlNode node, String key, String what) {
-        String s = node.string(key, false);
-        if (s != null && !SLUG.matcher(s).matches()) {
-            node.get(key).orElseThrow().error(what + " '" + s + "' is not an id (lower-case letters, digits and hyphens)");
-            return null;
-        }
-        return s;
     }
 
     private Period retention(YamlNode root) {
@@ -150,7 +134,7 @@ final class SurveyParser {
         };
     }
 
-    private List<Question> questions(YamlNode root, boolean followUp, Map<String, String> repeats, Map<String, Integer> repeatLines) {
+    private List<Question> questions(YamlNode root) {
         Optional<YamlNode> node = root.get("questions");
         if (node.isEmpty() || !node.get().isSequence() || node.get().items().isEmpty()) {
             root.error("'questions' must be a list with at least one question");
@@ -177,15 +161,6 @@ final class SurveyParser {
             Question parsed = question(q, qid, questions);
             if (parsed != null) {
                 questions.add(parsed);
-            }
-            String repeated = q.string("repeats", false);
-            if (repeated != null && !followUp) {
-                q.get("repeats").orElseThrow().error("repeats names a question of the baseline survey: add followUpOf at the top of the survey");
-            } else if (repeated != null && !SLUG.matcher(repeated).matches()) {
-                q.get("repeats").orElseThrow().error("repeats '" + repeated + "' is not a question id");
-            } else if (repeated != null && qid != null) {
-                repeats.put(qid, repeated);
-                repeatLines.put(qid, q.get("repeats").orElseThrow().line());
             }
         }
         return questions;
@@ -331,7 +306,8 @@ final class SurveyParser {
                 }
             }
         }
-        return new Condition(target, Set.copyOf(values));
+        // In file order: the content hash reads these values, and Set.copyOf's order changes from one run to the next.
+        return new Condition(target, java.util.Collections.unmodifiableSet(values));
     }
 
     private <E> E enumField(YamlNode node, String key, java.util.function.Function<String, Optional<E>> lookup, String expected) {

@@ -41,6 +41,15 @@ class SurveyValidationTest {
     }
 
     @Test
+    void showIfValuesKeepTheirFileOrderSoTheContentHashIsTheSameOnEveryStart() {
+        var defs = SurveyDefinitions.read(java.nio.file.Path.of("surveys"), id -> true, true);
+        var condition = defs.surveys().get("young-people-feeling-safe").questions().stream()
+                .map(Question::showIf).filter(c -> c != null && c.values().size() > 2).findFirst().orElseThrow();
+        assertEquals(List.of("bullying", "online-strangers", "pictures-shared", "knives-gangs", "home", "money", "feeling-low"),
+                List.copyOf(condition.values()));
+    }
+
+    @Test
     void testSurveysAreAllValid() {
         assertEquals(0, validate("src/test/resources/test-surveys").exit());
     }
