@@ -49,6 +49,7 @@ class CodebookApiTest {
     ResponseService responses;
 
     StaffTestData.Login analyst;
+    String book;
 
     @BeforeEach
     void signIn() {
@@ -125,23 +126,27 @@ class CodebookApiTest {
     }
 
     @Test
-    void staffCodeAnswersByHandAndARejectedSuggestionIsNotOfferedAgain() {
+    void staffCodeAnswersByHandAndARejectedSuggestionIsNotOfferedAgain() throws Exception {
         String marker = "qx" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         long id = submit("I have been on the waiting list for months " + marker);
         String filter = "?q=" + marker;
+        // A codebook of this test's own: codes that other runs left in a shared database must not teach it.
+        book = "worries-" + UUID.randomUUID().toString().substring(0, 8);
+        put("/api/v1/codebooks/" + book, Files.readString(Path.of("src/test/resources/test-surveys/codebooks/test-worries.yaml"))
+                .replace("name: test-worries", "name: " + book));
 
         // The theme query of "Waiting for help" suggests it, with full confidence.
         List<Map<String, Object>> toCode = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET(
-                "/api/v1/codebooks/test-worries/suggestions" + filter)), LIST);
+                "/api/v1/codebooks/" + book + "/suggestions" + filter)), LIST);
         assertEquals(1, toCode.size());
         assertEquals(List.of(Map.of("theme", "Waiting for help", "confidence", 1.0, "source", "query")), toCode.getFirst().get("suggestions"));
 
         code(id, "Waiting for help", "rejected");
-        toCode = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/api/v1/codebooks/test-worries/suggestions" + filter)), LIST);
+        toCode = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/api/v1/codebooks/" + book + "/suggestions" + filter)), LIST);
         assertEquals(List.of(), toCode.getFirst().get("suggestions"));
 
         code(id, "Being listened to", "applied");
-        toCode = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/api/v1/codebooks/test-worries/suggestions" + filter)), LIST);
+        toCode = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/api/v1/codebooks/" + book + "/suggestions" + filter)), LIST);
         assertEquals(List.of(), toCode, "a coded answer is no longer waiting to be coded");
 
         var missing = assertThrows(HttpClientResponseException.class, () -> code(id, "No such theme", "applied"));
@@ -201,7 +206,7 @@ class CodebookApiTest {
     }
 
     private void code(long responseId, String theme, String verdict) {
-        http.toBlocking().exchange(analyst.sign(HttpRequest.POST("/api/v1/codebooks/test-worries/codes",
+        http.toBlocking().exchange(analyst.sign(HttpRequest.POST("/api/v1/codebooks/" + book + "/codes",
                 Map.of("responseId", responseId, "questionId", "anything-else", "theme", theme, "verdict", verdict))), MAP);
     }
 }
