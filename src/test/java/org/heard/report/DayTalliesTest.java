@@ -21,7 +21,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -30,6 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @MicronautTest(transactional = false)
 @Property(name = "heard.test.clock", value = "movable")
 class DayTalliesTest {
+    @Inject
+    org.heard.testing.TestSql years;
     @Inject
     MovableClock clock;
     @Inject
@@ -45,7 +46,7 @@ class DayTalliesTest {
 
     @Test
     void countsADayAgainWhenItsResponsesChange() {
-        LocalDate day = LocalDate.of(2200 + new Random().nextInt(7000), 4, 10);
+        LocalDate day = LocalDate.of(years.unusedYear(), 4, 10);
         Instant from = day.withDayOfMonth(1).atStartOfDay(zone).toInstant();
         Instant to = day.withDayOfMonth(30).atStartOfDay(zone).toInstant();
         List<Long> ids = submit(day, 8, 3, "5");
@@ -64,7 +65,7 @@ class DayTalliesTest {
 
     @Test
     void countsPartDaysAtTheEndsOfAPeriodFromTheStore() {
-        LocalDate day = LocalDate.of(2200 + new Random().nextInt(7000), 6, 10);
+        LocalDate day = LocalDate.of(years.unusedYear(), 6, 10);
         submit(day, 8, 3, "5");
         submit(day, 16, 2, "1");
         submit(day.plusDays(1), 9, 1, "4");

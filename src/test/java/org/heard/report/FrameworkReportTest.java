@@ -24,7 +24,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -35,6 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 @Property(name = "heard.test.clock", value = "movable")
 class FrameworkReportTest {
+    @Inject
+    org.heard.testing.TestSql years;
     @Inject
     MovableClock clock;
     @Inject
@@ -49,7 +50,7 @@ class FrameworkReportTest {
 
     @Test
     void showsSharesBasesOutcomesAndGaps() throws Exception {
-        int year = 2200 + new Random().nextInt(7000);
+        int year = years.unusedYear();
         clock.set(LocalDate.of(year - 1, 5, 10).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(43200));
         for (int i = 0; i < 12; i++) {
             responses.submit(new Submission(Surveys.STAFF, Channel.WEB, Map.of("agency", List.of("health"), "supervision", List.of(i < 3 ? "5" : "2")), null, null));
@@ -114,7 +115,7 @@ class FrameworkReportTest {
 
     @Test
     void showsTheChangeFromABaselineWaveToItsFollowUp() throws Exception {
-        int year = 2200 + new Random().nextInt(7000);
+        int year = years.unusedYear();
         at(year, 3);
         onTheDay(20, 8, 10);
         threeMonthsOn(16, 14, 10);
@@ -156,7 +157,7 @@ class FrameworkReportTest {
 
     @Test
     void withholdsTheShareOfASmallFollowUpWaveAndHidesATinyOne() throws Exception {
-        int year = 2200 + new Random().nextInt(7000);
+        int year = years.unusedYear();
         at(year, 7);
         onTheDay(12, 12, 12);
         threeMonthsOn(6, 6, 6);
@@ -197,7 +198,7 @@ class FrameworkReportTest {
     @SuppressWarnings("unchecked")
     @Test
     void aFreeTextQuestionShowsItsTopThemesWithQuotesOnlyFromLargeEnoughGroups() throws Exception {
-        int year = 2200 + new Random().nextInt(7000);
+        int year = years.unusedYear();
         at(year, 5);
         for (int i = 0; i < 13; i++) {
             String text = i < 12 ? "ask families how long they have been on the waiting list " + i : "check <b>online</b> safety settings";

@@ -27,7 +27,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,6 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Property(name = "heard.test.clock", value = "movable")
 @Property(name = "heard.staff-survey", value = "staff-check")
 class StaffExperienceReportTest {
+    @Inject
+    org.heard.testing.TestSql years;
     @Inject
     MovableClock clock;
     @Inject
@@ -59,7 +60,7 @@ class StaffExperienceReportTest {
     @Test
     @SuppressWarnings("unchecked")
     void practitionersThemesAreCountedForThePartnershipAndForAnAgencyLeadsOwnAgency() throws Exception {
-        int year = 2200 + new Random().nextInt(7000);
+        int year = years.unusedYear();
         clock.set(LocalDate.of(year, 3, 1).atStartOfDay(ZoneOffset.UTC).toInstant());
         for (int i = 0; i < 8; i++) {
             comment(i < 6 ? "police" : "health", "families are on the waiting list for months");
@@ -94,7 +95,7 @@ class StaffExperienceReportTest {
     @Test
     @SuppressWarnings("unchecked")
     void agenciesAgainstThePartnershipAndThePreviousRound() throws Exception {
-        int year = 2200 + new Random().nextInt(7000);
+        int year = years.unusedYear();
         clock.set(LocalDate.of(year - 1, 6, 1).atStartOfDay(ZoneOffset.UTC).toInstant());
         for (int i = 0; i < 10; i++) {
             answer("police", i < 5 ? "5" : "2");

@@ -28,7 +28,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,6 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Property(name = "heard.test.clock", value = "movable")
 @Property(name = "heard.surveys-dir", value = "src/test/resources/test-surveys")
 class VoiceOfChildReportTest {
+    @Inject
+    org.heard.testing.TestSql years;
     @Inject
     MovableClock clock;
     @Inject
@@ -57,7 +58,7 @@ class VoiceOfChildReportTest {
 
     @Test
     void countsChannelsQuotesAndWhatChangedWithSmallNumbersHidden() throws Exception {
-        int year = 2200 + new Random().nextInt(7000);
+        int year = years.unusedYear();
         clock.set(LocalDate.of(year, 3, 10).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(43200));
         String marker = Surveys.unique("voice");
         for (int i = 0; i < 10; i++) {
@@ -118,7 +119,7 @@ class VoiceOfChildReportTest {
     @SuppressWarnings("unchecked")
     @Test
     void showsTheThemesChildrenRaisedAgainstTheLastPeriodWithQuotesOnlyFromGroupsOfTen() {
-        int year = 2200 + new Random().nextInt(7000);
+        int year = years.unusedYear();
         clock.set(LocalDate.of(year, 1, 20).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(43200));
         submit(Channel.WEB, "I was on the waiting list for ages");
         clock.set(LocalDate.of(year, 2, 10).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(43200));

@@ -26,6 +26,23 @@ public class TestSql {
         }));
     }
 
+    /**
+     * A far-future year no response in this database falls in, nor the years either side of it, so a
+     * test can own a period even in a database that other runs have filled.
+     */
+    public int unusedYear() {
+        var random = new java.util.Random();
+        while (true) {
+            int year = 2200 + random.nextInt(7000);
+            long used = number("SELECT COUNT(*) FROM response WHERE submitted_at >= ? AND submitted_at < ?",
+                    java.sql.Timestamp.valueOf(java.time.LocalDate.of(year - 1, 1, 1).atStartOfDay()),
+                    java.sql.Timestamp.valueOf(java.time.LocalDate.of(year + 2, 1, 1).atStartOfDay()));
+            if (used == 0) {
+                return year;
+            }
+        }
+    }
+
     /** The first column of the first row, as a number (for counts). */
     public long number(String sql, Object... args) {
         return tx.executeRead(s -> jdbc.prepareStatement(sql, ps -> {
