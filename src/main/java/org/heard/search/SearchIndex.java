@@ -340,13 +340,18 @@ public class SearchIndex {
 
     @PreDestroy
     void close() throws IOException {
-        committer.shutdownNow();
-        if (uncommitted.get() && !rebuilding.get()) {
-            writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
-            writer.commit();
+        // Let a commit under way finish: interrupting it closes Lucene's file channels under the writer.
+        committer.shutdown();
+        try {
+            committer.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        searchers.close();
-        writer.close();
-        directory.close();
+        try (directory; writer; searchers) {
+            if (uncommitted.get() && !rebuilding.get()) {
+                writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
+                writer.commit();
+            }
+        }
     }
 }
