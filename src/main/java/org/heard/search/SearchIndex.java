@@ -45,8 +45,10 @@ import java.util.function.LongConsumer;
 public class SearchIndex {
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
     /** Raised whenever the document layout changes; an index written under another one is rebuilt. */
-    static final String FORMAT = "1";
+    static final String FORMAT = "2";
     private static final String FORMAT_KEY = "heard.format";
+    /** The vocabulary phrases the index marks; when they change the index is rebuilt. */
+    private static final String VOCABULARY_KEY = "heard.vocabulary";
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -62,7 +64,10 @@ public class SearchIndex {
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong total = new AtomicLong();
 
-    SearchIndex(SearchConfiguration config, AnswerDocuments documents, ResponseService responses, SurveyCatalog catalog) throws IOException {
+    private final Map<String, String> commitData;
+
+    SearchIndex(SearchConfiguration config, Vocabulary vocabulary, AnswerDocuments documents, ResponseService responses,
+                SurveyCatalog catalog) throws IOException {
         this.documents = documents;
         this.responses = responses;
         this.catalog = catalog;
@@ -70,12 +75,17 @@ public class SearchIndex {
         Files.createDirectories(dir);
         this.directory = FSDirectory.open(dir);
         boolean fresh = !DirectoryReader.indexExists(directory);
-        this.writer = new IndexWriter(directory, new IndexWriterConfig(Analyzers.index()).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
-        String format = fresh ? null : writer.getLiveCommitData() == null ? null : userData().get(FORMAT_KEY);
+        this.writer = new IndexWriter(directory, new IndexWriterConfig(vocabulary.index()).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        this.commitData = Map.of(FORMAT_KEY, FORMAT, VOCABULARY_KEY, vocabulary.fingerprint());
+        Map<String, String> found = fresh ? Map.of() : userData();
         this.searchers = new SearcherManager(writer, null);
         committer.scheduleWithFixedDelay(this::commitPending, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
-        if (!FORMAT.equals(format)) {
-            LOG.info("The search index is {}; rebuilding it from the database", fresh ? "missing" : "from an older version");
+        if (!FORMAT.equals(found.get(FORMAT_KEY)) || !vocabulary.fingerprint().equals(found.get(VOCABULARY_KEY))) {
+            LOG.info("The search index is {}; rebuilding it from the database", fresh ? "missing"
+                    : FORMAT.equals(found.get(FORMAT_KEY)) ? "for other vocabulary phrases" : "from an older version");
+            // An older index may lay fields out differently, and Lucene refuses to mix layouts: empty it
+            // before any answer arrives. Searches keep reading the old view until the rebuild is done.
+            writer.deleteAll();
             startRebuild();
         } else {
             Thread.ofVirtual().name("search-reconcile").start(this::reconcile);
@@ -175,7 +185,7 @@ public class SearchIndex {
         try {
             synchronized (this) {
                 if (uncommitted.getAndSet(false)) {
-                    writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
+                    writer.setLiveCommitData(commitData.entrySet());
                     writer.commit();
                 }
             }
@@ -187,7 +197,7 @@ public class SearchIndex {
 
     private synchronized void commitAndRefresh() throws IOException {
         uncommitted.set(false);
-        writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
+        writer.setLiveCommitData(commitData.entrySet());
         writer.commit();
         if (!rebuilding.get()) {
             // During a rebuild searches keep reading the old point-in-time view until it is complete.
@@ -251,7 +261,7 @@ public class SearchIndex {
                 }
                 onProgress.accept(done.addAndGet(page.size()));
             }
-            writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
+            writer.setLiveCommitData(commitData.entrySet());
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -349,7 +359,7 @@ public class SearchIndex {
         }
         try (directory; writer; searchers) {
             if (uncommitted.get() && !rebuilding.get()) {
-                writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
+                writer.setLiveCommitData(commitData.entrySet());
                 writer.commit();
             }
         }

@@ -13,7 +13,6 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -26,12 +25,10 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.heard.survey.SurveyConfiguration;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,18 +38,15 @@ import java.util.Map;
 @Singleton
 public class SearchService {
     private final SearchIndex index;
-    private final Analyzer queryAnalyzer;
+    private final Vocabulary vocabulary;
+    private final Analyzer indexAnalyzer;
     private final SurveyConfiguration surveys;
 
-    SearchService(SearchIndex index, SearchConfiguration config, SurveyConfiguration surveys) {
+    SearchService(SearchIndex index, Vocabulary vocabulary, SurveyConfiguration surveys) {
         this.index = index;
+        this.vocabulary = vocabulary;
         this.surveys = surveys;
-        try {
-            SynonymMap synonyms = Analyzers.synonyms(Path.of(config.synonyms()));
-            this.queryAnalyzer = Analyzers.query(synonyms);
-        } catch (IOException | java.text.ParseException e) {
-            throw new IllegalStateException("The synonyms file " + config.synonyms() + " cannot be read: " + e.getMessage(), e);
-        }
+        this.indexAnalyzer = vocabulary.index();
     }
 
     /** A query a person typed that Lucene cannot read; the message says what to change. */
@@ -96,7 +90,7 @@ public class SearchService {
      * @throws BadQuery when it cannot be read
      */
     public TextQuery compile(String q) {
-        return new TextQuery(parse(q));
+        return new TextQuery(parse(q), indexAnalyzer);
     }
 
     /**
@@ -130,12 +124,8 @@ public class SearchService {
     }
 
     private Query parse(String q) {
-        var parser = new QueryParser(AnswerDocuments.TEXT, queryAnalyzer);
-        parser.setDefaultOperator(QueryParser.Operator.AND);
-        parser.setSplitOnWhitespace(false);
-        parser.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
         try {
-            return parser.parse(q);
+            return vocabulary.parse(q);
         } catch (ParseException | IllegalArgumentException e) {
             throw new BadQuery("The search could not be read. Check quotes and brackets are closed, and AND, OR and NOT "
                     + "have words either side. Use * only at the end of a word.");
@@ -176,7 +166,7 @@ public class SearchService {
     private String[] snippets(IndexSearcher searcher, Query query, TopDocs top, int from) throws IOException {
         int n = Math.max(0, top.scoreDocs.length - from);
         var page = new TopDocs(top.totalHits, java.util.Arrays.copyOfRange(top.scoreDocs, from, from + n));
-        var highlighter = UnifiedHighlighter.builder(searcher, Analyzers.index())
+        var highlighter = UnifiedHighlighter.builder(searcher, indexAnalyzer)
                 // escape=true: the answer's own text is HTML-escaped; only our <mark> tags are markup.
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
                 .withMaxLength(10_000)
