@@ -11,6 +11,10 @@ import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.BooleanClause;
@@ -23,14 +27,13 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.heard.survey.SurveyConfiguration;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -57,7 +60,8 @@ public class SearchService {
     }
 
     public SearchResult search(SearchRequest r) {
-        Query query = build(r);
+        Query text = text(r);
+        Query query = build(r, text);
         try {
             IndexSearcher searcher = index.acquire();
             try {
@@ -66,16 +70,24 @@ public class SearchService {
                 FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query, from + r.size(), sort,
                         new FacetsCollectorManager());
                 TopDocs top = result.topDocs();
-                var hits = new ArrayList<SearchResult.Hit>();
-                ScoreDoc[] docs = top.scoreDocs;
-                String[] snippets = snippets(searcher, query, top, from);
-                for (int i = from; i < docs.length; i++) {
-                    Document d = searcher.storedFields().document(docs[i].doc);
+                ReaderState state = state(searcher);
+                ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(from, top.scoreDocs.length), top.scoreDocs.length);
+                StoredFields stored = searcher.storedFields();
+                var docs = new Document[page.length];
+                var texts = new String[page.length];
+                for (int i = 0; i < page.length; i++) {
+                    docs[i] = stored.document(page[i].doc);
+                    texts[i] = docs[i].get(AnswerDocuments.TEXT);
+                }
+                String[] snippets = Snippets.of(searcher, indexAnalyzer, state.text(), text, page, texts);
+                var hits = new ArrayList<SearchResult.Hit>(page.length);
+                for (int i = 0; i < page.length; i++) {
+                    Document d = docs[i];
                     hits.add(new SearchResult.Hit(Long.parseLong(d.get(AnswerDocuments.RESPONSE)), d.get(AnswerDocuments.SURVEY),
                             d.get(AnswerDocuments.QUESTION), d.get(AnswerDocuments.AUDIENCE), d.get(AnswerDocuments.CHANNEL),
-                            Instant.ofEpochMilli(d.getField(AnswerDocuments.SUBMITTED).numericValue().longValue()), snippets[i - from]));
+                            Instant.ofEpochMilli(d.getField(AnswerDocuments.SUBMITTED).numericValue().longValue()), snippets[i]));
                 }
-                return new SearchResult(top.totalHits.value(), hits, facets(searcher, result.facetsCollector()));
+                return new SearchResult(top.totalHits.value(), hits, facets(state, result.facetsCollector()));
             } finally {
                 index.release(searcher);
             }
@@ -134,12 +146,17 @@ public class SearchService {
 
     /** The Lucene query a request runs: also used by the benchmark to time bare Lucene on the same query. */
     Query build(SearchRequest r) {
+        return build(r, text(r));
+    }
+
+    /** What a request looks for in the text: everything when it gives no words. */
+    private Query text(SearchRequest r) {
+        return r.q() == null || r.q().isBlank() ? new MatchAllDocsQuery() : parse(r.q());
+    }
+
+    private Query build(SearchRequest r, Query text) {
         var b = new BooleanQuery.Builder();
-        if (r.q() == null || r.q().isBlank()) {
-            b.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
-        } else {
-            b.add(parse(r.q()), BooleanClause.Occur.MUST);
-        }
+        b.add(text, BooleanClause.Occur.MUST);
         filter(b, AnswerDocuments.AUDIENCE, r.audience());
         filter(b, AnswerDocuments.SURVEY, r.survey());
         filter(b, AnswerDocuments.QUESTION, r.question());
@@ -163,25 +180,6 @@ public class SearchService {
         }
     }
 
-    private String[] snippets(IndexSearcher searcher, Query query, TopDocs top, int from) throws IOException {
-        int n = Math.max(0, top.scoreDocs.length - from);
-        var page = new TopDocs(top.totalHits, java.util.Arrays.copyOfRange(top.scoreDocs, from, from + n));
-        var highlighter = UnifiedHighlighter.builder(searcher, indexAnalyzer)
-                // escape=true: the answer's own text is HTML-escaped; only our <mark> tags are markup.
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
-                .withMaxLength(10_000)
-                .build();
-        String[] out = highlighter.highlight(AnswerDocuments.TEXT, query, page, 2);
-        for (int i = 0; i < out.length; i++) {
-            if (out[i] == null) {
-                // No highlight (a filter-only search): show the start of the answer, escaped.
-                String text = searcher.storedFields().document(page.scoreDocs[i].doc).get(AnswerDocuments.TEXT);
-                out[i] = escape(text.length() > 240 ? text.substring(0, 240) + "…" : text);
-            }
-        }
-        return out;
-    }
-
     static String escape(String s) {
         var sb = new StringBuilder(s.length());
         for (char c : s.toCharArray()) {
@@ -198,33 +196,40 @@ public class SearchService {
         return sb.toString();
     }
 
-    /** The facet ordinals of one index reader; building them is costly, so they are kept until the reader changes. */
-    private record FacetState(org.apache.lucene.index.IndexReader reader, SortedSetDocValuesReaderState state) {
+    /**
+     * What is worth keeping while the index reader stays the same: the facet ordinals (costly to
+     * build) and the text field's merged info (read by every highlight). Facet state is null while
+     * the index holds no facet fields yet.
+     */
+    private record ReaderState(IndexReader reader, SortedSetDocValuesReaderState facets, FieldInfo text) {
     }
 
-    private volatile FacetState facetState;
+    private volatile ReaderState readerState;
 
-    private SortedSetDocValuesReaderState state(IndexSearcher searcher) throws IOException {
-        FacetState current = facetState;
-        if (current == null || current.reader() != searcher.getIndexReader()) {
-            current = new FacetState(searcher.getIndexReader(),
-                    new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), AnswerDocuments.FACETS));
-            facetState = current;
+    private ReaderState state(IndexSearcher searcher) throws IOException {
+        ReaderState current = readerState;
+        IndexReader reader = searcher.getIndexReader();
+        if (current == null || current.reader() != reader) {
+            SortedSetDocValuesReaderState facets;
+            try {
+                facets = new DefaultSortedSetDocValuesReaderState(reader, AnswerDocuments.FACETS);
+            } catch (IllegalArgumentException e) {
+                facets = null;
+            }
+            current = new ReaderState(reader, facets, FieldInfos.getMergedFieldInfos(reader).fieldInfo(AnswerDocuments.TEXT));
+            readerState = current;
         }
-        return current.state();
+        return current;
     }
 
-    private Map<String, Map<String, Long>> facets(IndexSearcher searcher, FacetsCollector fc) throws IOException {
+    private Map<String, Map<String, Long>> facets(ReaderState state, FacetsCollector fc) throws IOException {
         var out = new LinkedHashMap<String, Map<String, Long>>();
-        SortedSetDocValuesReaderState state;
-        try {
-            state = state(searcher);
-        } catch (IllegalArgumentException e) {
+        if (state.facets() == null) {
             // An empty index has no facet fields yet.
             AnswerDocuments.facetDimensions().forEach(d -> out.put(d, Map.of()));
             return out;
         }
-        var counts = new SortedSetDocValuesFacetCounts(state, fc);
+        var counts = new SortedSetDocValuesFacetCounts(state.facets(), fc);
         for (String dim : AnswerDocuments.facetDimensions()) {
             var values = new LinkedHashMap<String, Long>();
             FacetResult res = counts.getTopChildren(50, dim);
