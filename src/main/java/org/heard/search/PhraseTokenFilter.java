@@ -8,6 +8,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.util.AttributeSource;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,88 +18,103 @@ import java.util.Map;
  * its text, so a search for the phrase reads one posting list instead of matching positions. Every
  * occurrence is marked, overlapping ones included, and the words themselves are left as they were,
  * so phrase queries over them still match. Runs after stemming: phrases are matched on stems, as a
- * phrase query would be.
+ * phrase query would be. Only a word that starts some phrase makes it read ahead.
  */
 final class PhraseTokenFilter extends TokenFilter {
     private final Map<String, List<List<String>>> byFirstWord;
+    private final int longest;
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
     private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
 
-    private final List<AttributeSource.State> states = new ArrayList<>();
-    private final List<String> terms = new ArrayList<>();
-    private final List<Integer> increments = new ArrayList<>();
-    private final List<Integer> ends = new ArrayList<>();
+    /** A word read ahead and not yet passed on. */
+    private record Ahead(AttributeSource.State state, String term, int increment, int end) {
+    }
+
+    private final ArrayDeque<Ahead> ahead = new ArrayDeque<>();
     private final List<String> pending = new ArrayList<>();
     private final List<Integer> pendingEnds = new ArrayList<>();
-    private boolean buffered;
-    private int next;
+    private AttributeSource.State current;
+    private int currentStart;
+    private boolean exhausted;
 
     /** @param byFirstWord each phrase (as its stemmed words), listed under its first word */
     PhraseTokenFilter(TokenStream input, Map<String, List<List<String>>> byFirstWord) {
         super(input);
         this.byFirstWord = byFirstWord;
+        this.longest = byFirstWord.values().stream().flatMap(List::stream).mapToInt(List::size).max().orElse(0);
     }
 
     @Override
     public boolean incrementToken() throws IOException {
-        if (!buffered) {
-            // Answers are short (10,000 characters at most), so the whole stream is read ahead once.
-            while (input.incrementToken()) {
-                states.add(captureState());
-                terms.add(term.toString());
-                increments.add(increment.getPositionIncrement());
-                ends.add(offset.endOffset());
-            }
-            buffered = true;
-        }
         if (!pending.isEmpty()) {
-            restoreState(states.get(next - 1));
-            int start = offset.startOffset();
+            restoreState(current);
             term.setEmpty().append(pending.removeFirst());
             increment.setPositionIncrement(0);
-            offset.setOffset(start, pendingEnds.removeFirst());
+            offset.setOffset(currentStart, pendingEnds.removeFirst());
             return true;
         }
-        if (next >= states.size()) {
+        if (!ahead.isEmpty()) {
+            restoreState(ahead.removeFirst().state());
+        } else if (exhausted || !input.incrementToken()) {
+            exhausted = true;
             return false;
         }
-        int at = next++;
-        List<List<String>> candidates = byFirstWord.get(terms.get(at));
+        List<List<String>> candidates = byFirstWord.get(term.toString());
         if (candidates != null) {
-            for (List<String> phrase : candidates) {
-                if (occursAt(phrase, at)) {
-                    pending.add(Vocabulary.token(phrase));
-                    pendingEnds.add(ends.get(at + phrase.size() - 1));
-                }
-            }
+            mark(candidates);
         }
-        restoreState(states.get(at));
         return true;
     }
 
-    private boolean occursAt(List<String> phrase, int at) {
-        if (at + phrase.size() > terms.size()) {
-            return false;
-        }
-        for (int i = 1; i < phrase.size(); i++) {
-            if (increments.get(at + i) != 1 || !phrase.get(i).equals(terms.get(at + i))) {
-                return false;
+    /** Reads ahead far enough to see whether any of these phrases starts at the current word. */
+    private void mark(List<List<String>> candidates) throws IOException {
+        current = captureState();
+        currentStart = offset.startOffset();
+        while (ahead.size() < longest - 1 && !exhausted) {
+            if (input.incrementToken()) {
+                ahead.addLast(new Ahead(captureState(), term.toString(), increment.getPositionIncrement(), offset.endOffset()));
+            } else {
+                exhausted = true;
             }
         }
-        return true;
+        for (List<String> phrase : candidates) {
+            int end = endOf(phrase);
+            if (end >= 0) {
+                pending.add(Vocabulary.token(phrase));
+                pendingEnds.add(end);
+            }
+        }
+        restoreState(current);
+    }
+
+    /** Where the phrase ends if it follows the current word, word for word; -1 if it does not. */
+    private int endOf(List<String> phrase) {
+        if (phrase.size() - 1 > ahead.size()) {
+            return -1;
+        }
+        int i = 1;
+        int end = -1;
+        for (Ahead next : ahead) {
+            if (i == phrase.size()) {
+                break;
+            }
+            if (next.increment() != 1 || !phrase.get(i).equals(next.term())) {
+                return -1;
+            }
+            end = next.end();
+            i++;
+        }
+        return end;
     }
 
     @Override
     public void reset() throws IOException {
         super.reset();
-        states.clear();
-        terms.clear();
-        increments.clear();
-        ends.clear();
+        ahead.clear();
         pending.clear();
         pendingEnds.clear();
-        buffered = false;
-        next = 0;
+        current = null;
+        exhausted = false;
     }
 }

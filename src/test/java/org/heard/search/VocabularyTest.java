@@ -80,6 +80,12 @@ class VocabularyTest {
     }
 
     @Test
+    void aPhraseCutShortByTheEndOfTheAnswerIsNotMarked() throws Exception {
+        assertEquals(List.of("0:worri[0,7)", "1:about[8,13)", "2:child[14,19)", "3:sexual[20,26)"), tokens("worried about child sexual"));
+        assertEquals(List.of("0:cse[0,3)", "1:child[4,9)", "1:_syn_child_protect[4,20)", "2:protect[10,20)"), tokens("CSE child protection"));
+    }
+
+    @Test
     void aSynonymSearchReadsPhraseTokensNotPositions() throws Exception {
         Query cse = VOCABULARY.parse("CSE");
         assertEquals(0, phraseQueries(cse), cse.toString());
