@@ -75,7 +75,10 @@ public class SearchIndex {
         Files.createDirectories(dir);
         this.directory = FSDirectory.open(dir);
         boolean fresh = !DirectoryReader.indexExists(directory);
-        this.writer = new IndexWriter(directory, new IndexWriterConfig(vocabulary.index()).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        // A larger buffer than Lucene's 16 MB flushes fewer, larger segments during a rebuild.
+        this.writer = new IndexWriter(directory, new IndexWriterConfig(vocabulary.index())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(64));
         this.commitData = Map.of(FORMAT_KEY, FORMAT, VOCABULARY_KEY, vocabulary.fingerprint());
         Map<String, String> found = fresh ? Map.of() : userData();
         this.searchers = new SearcherManager(writer, null);
@@ -240,24 +243,19 @@ public class SearchIndex {
     }
 
     private void rebuildClaimed(LongConsumer onProgress) {
-        try {
+        try (var pages = new ResponsePages(responses, 500, 4)) {
             done.set(0);
             total.set(responses.total());
             writer.deleteAll();
-            long after = 0;
             List<StoredResponse> page;
-            while (!(page = responses.scan(after, 500)).isEmpty()) {
+            while (!(page = pages.next()).isEmpty()) {
                 for (StoredResponse r : page) {
                     for (AnswerDocuments.Answer a : answers(r)) {
-                        documents.build(a).ifPresent(doc -> {
-                            try {
-                                writer.addDocument(doc);
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        });
+                        var doc = documents.build(a);
+                        if (doc.isPresent()) {
+                            writer.addDocument(doc.get());
+                        }
                     }
-                    after = r.id();
                 }
                 onProgress.accept(done.addAndGet(page.size()));
             }
@@ -265,6 +263,9 @@ public class SearchIndex {
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The rebuild of the search index was interrupted", e);
         } finally {
             rebuilding.set(false);
             try {
