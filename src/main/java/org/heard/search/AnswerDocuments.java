@@ -54,6 +54,14 @@ class AnswerDocuments {
         TEXT_TYPE.freeze();
         FACETS.setMultiValued(MEASURE, true);
         FACETS.setMultiValued(AREA, true);
+        // Each dimension search counts has a doc values field of its own, holding one value per
+        // answer: counting reads just that value, not every dimension's values of every hit.
+        facetDimensions().forEach(dim -> FACETS.setIndexFieldName(dim, facetField(dim)));
+    }
+
+    /** The doc values field a counted dimension is kept in. */
+    static String facetField(String dim) {
+        return "$facet_" + dim;
     }
 
     private final SurveyCatalog catalog;

@@ -47,7 +47,7 @@ import java.util.function.LongConsumer;
 public class SearchIndex {
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
     /** Raised whenever the document layout changes; an index written under another one is rebuilt. */
-    static final String FORMAT = "2";
+    static final String FORMAT = "3";
     private static final String FORMAT_KEY = "heard.format";
     /** The vocabulary phrases the index marks; when they change the index is rebuilt. */
     private static final String VOCABULARY_KEY = "heard.vocabulary";

@@ -34,8 +34,11 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /** Runs searches against the index: query, filters, facet counts, highlighted snippets, paging. */
 @Singleton
@@ -87,7 +90,7 @@ public class SearchService {
                             d.get(AnswerDocuments.QUESTION), d.get(AnswerDocuments.AUDIENCE), d.get(AnswerDocuments.CHANNEL),
                             Instant.ofEpochMilli(d.getField(AnswerDocuments.SUBMITTED).numericValue().longValue()), snippets[i]));
                 }
-                return new SearchResult(top.totalHits.value(), hits, facets(state, result.facetsCollector()));
+                return new SearchResult(top.totalHits.value(), hits, facets(searcher, state, result.facetsCollector()));
             } finally {
                 index.release(searcher);
             }
@@ -197,11 +200,11 @@ public class SearchService {
     }
 
     /**
-     * What is worth keeping while the index reader stays the same: the facet ordinals (costly to
-     * build) and the text field's merged info (read by every highlight). Facet state is null while
-     * the index holds no facet fields yet.
+     * What is worth keeping while the index reader stays the same: each counted dimension's facet
+     * ordinals (costly to build; none for a dimension the index holds no values of yet) and the text
+     * field's merged info (read by every highlight).
      */
-    private record ReaderState(IndexReader reader, SortedSetDocValuesReaderState facets, FieldInfo text) {
+    private record ReaderState(IndexReader reader, Map<String, SortedSetDocValuesReaderState> facets, FieldInfo text) {
     }
 
     private volatile ReaderState readerState;
@@ -210,11 +213,13 @@ public class SearchService {
         ReaderState current = readerState;
         IndexReader reader = searcher.getIndexReader();
         if (current == null || current.reader() != reader) {
-            SortedSetDocValuesReaderState facets;
-            try {
-                facets = new DefaultSortedSetDocValuesReaderState(reader, AnswerDocuments.FACETS);
-            } catch (IllegalArgumentException e) {
-                facets = null;
+            var facets = new HashMap<String, SortedSetDocValuesReaderState>();
+            for (String dim : AnswerDocuments.facetDimensions()) {
+                try {
+                    facets.put(dim, new DefaultSortedSetDocValuesReaderState(reader, AnswerDocuments.facetField(dim), AnswerDocuments.FACETS));
+                } catch (IllegalArgumentException e) {
+                    // No answer has a value for it yet.
+                }
             }
             current = new ReaderState(reader, facets, FieldInfos.getMergedFieldInfos(reader).fieldInfo(AnswerDocuments.TEXT));
             readerState = current;
@@ -222,23 +227,28 @@ public class SearchService {
         return current;
     }
 
-    private Map<String, Map<String, Long>> facets(ReaderState state, FacetsCollector fc) throws IOException {
-        var out = new LinkedHashMap<String, Map<String, Long>>();
-        if (state.facets() == null) {
-            // An empty index has no facet fields yet.
-            AnswerDocuments.facetDimensions().forEach(d -> out.put(d, Map.of()));
-            return out;
-        }
-        var counts = new SortedSetDocValuesFacetCounts(state.facets(), fc);
+    /** Counts every hit under each dimension, the dimensions side by side on the search's own threads. */
+    private Map<String, Map<String, Long>> facets(IndexSearcher searcher, ReaderState state, FacetsCollector fc) throws IOException {
+        var counts = new ArrayList<Callable<Map<String, Long>>>();
         for (String dim : AnswerDocuments.facetDimensions()) {
-            var values = new LinkedHashMap<String, Long>();
-            FacetResult res = counts.getTopChildren(50, dim);
-            if (res != null) {
-                for (LabelAndValue lv : res.labelValues) {
-                    values.put(lv.label, lv.value.longValue());
+            SortedSetDocValuesReaderState dimState = state.facets().get(dim);
+            counts.add(() -> {
+                var values = new LinkedHashMap<String, Long>();
+                if (dimState != null) {
+                    FacetResult res = new SortedSetDocValuesFacetCounts(dimState, fc).getTopChildren(50, dim);
+                    if (res != null) {
+                        for (LabelAndValue lv : res.labelValues) {
+                            values.put(lv.label, lv.value.longValue());
+                        }
+                    }
                 }
-            }
-            out.put(dim, values);
+                return values;
+            });
+        }
+        List<Map<String, Long>> counted = searcher.getTaskExecutor().invokeAll(counts);
+        var out = new LinkedHashMap<String, Map<String, Long>>();
+        for (int i = 0; i < counted.size(); i++) {
+            out.put(AnswerDocuments.facetDimensions().get(i), counted.get(i));
         }
         return out;
     }
