@@ -207,10 +207,19 @@ class SearchBenchmark implements TestPropertyProvider {
                 | query | hits | API p50 ms | API p95 ms | bare p50 ms | bare p95 ms |
                 |---|---|---|---|---|---|
                 %s
-                Target: API p95 under 50 ms and within 3x of bare Lucene: **%s**.
+                Target: API p95 under 50 ms (%s) and API p95 within 3x of bare Lucene's p95 over the same queries (%s):
+                **%s**.
+
+                How to read it: the API signs in (HTTP Basic), writes the access log, searches, counts every hit exactly
+                for the total and the audience, survey, agency and month facets, highlights the page and sends JSON; the
+                client's decoding is inside the time. Bare Lucene asks for the top 20 only and stops early, so per query
+                it can be far faster on broad words (`grooming`), which is why the ratio is taken over all queries.
+                Sign-in here uses the tests' 1,000 PBKDF2 rounds; at the production default of 310,000 rounds every
+                HTTP Basic request would spend tens of milliseconds on the hash alone (the staff pages use the sign-in
+                cookie and do not). Each run's numbers move with whatever else the machine is running.
                 """.formatted(n, LocalDate.now(), loadBefore, loadAfter, insertSeconds, n / indexSeconds, indexSeconds,
                 n / rebuildSeconds, rebuildSeconds, pct(api, 50), pct(api, 95), pct(inProcess, 50), pct(inProcess, 95), pct(bare, 50), pct(bare, 95), ratio, rows,
-                met ? "met" : "not met");
+                pct(api, 95) < 50 ? "met" : "not met", ratio <= 3 ? "met" : "not met", met ? "met" : "not met");
         Files.createDirectories(Path.of("benchmarks/results"));
         Files.writeString(Path.of("benchmarks/results/search.md"), report);
         System.out.println(report);
