@@ -82,15 +82,35 @@ public class SearchService {
                     docs[i] = stored.document(page[i].doc);
                     texts[i] = docs[i].get(AnswerDocuments.TEXT);
                 }
-                String[] snippets = Snippets.of(searcher, indexAnalyzer, state.text(), text, page, texts);
+                // Facet counting and highlighting need only what is read by now: they run side by side.
+                List<String> dims = AnswerDocuments.facetDimensions();
+                var work = new ArrayList<Callable<Object>>();
+                for (String dim : dims) {
+                    work.add(() -> count(state, result.facetsCollector(), dim));
+                }
+                int half = (page.length + 1) / 2;
+                work.add(() -> Snippets.of(searcher, indexAnalyzer, state.text(), text, Arrays.copyOfRange(page, 0, half),
+                        Arrays.copyOfRange(texts, 0, half)));
+                work.add(() -> Snippets.of(searcher, indexAnalyzer, state.text(), text, Arrays.copyOfRange(page, half, page.length),
+                        Arrays.copyOfRange(texts, half, page.length)));
+                List<Object> done = searcher.getTaskExecutor().invokeAll(work);
+                var facets = new LinkedHashMap<String, Map<String, Long>>();
+                for (int i = 0; i < dims.size(); i++) {
+                    @SuppressWarnings("unchecked")
+                    var counts = (Map<String, Long>) done.get(i);
+                    facets.put(dims.get(i), counts);
+                }
+                String[] first = (String[]) done.get(dims.size());
+                String[] second = (String[]) done.get(dims.size() + 1);
                 var hits = new ArrayList<SearchResult.Hit>(page.length);
                 for (int i = 0; i < page.length; i++) {
                     Document d = docs[i];
                     hits.add(new SearchResult.Hit(Long.parseLong(d.get(AnswerDocuments.RESPONSE)), d.get(AnswerDocuments.SURVEY),
                             d.get(AnswerDocuments.QUESTION), d.get(AnswerDocuments.AUDIENCE), d.get(AnswerDocuments.CHANNEL),
-                            Instant.ofEpochMilli(d.getField(AnswerDocuments.SUBMITTED).numericValue().longValue()), snippets[i]));
+                            Instant.ofEpochMilli(d.getField(AnswerDocuments.SUBMITTED).numericValue().longValue()),
+                            i < half ? first[i] : second[i - half]));
                 }
-                return new SearchResult(top.totalHits.value(), hits, facets(searcher, state, result.facetsCollector()));
+                return new SearchResult(top.totalHits.value(), hits, facets);
             } finally {
                 index.release(searcher);
             }
@@ -227,30 +247,19 @@ public class SearchService {
         return current;
     }
 
-    /** Counts every hit under each dimension, the dimensions side by side on the search's own threads. */
-    private Map<String, Map<String, Long>> facets(IndexSearcher searcher, ReaderState state, FacetsCollector fc) throws IOException {
-        var counts = new ArrayList<Callable<Map<String, Long>>>();
-        for (String dim : AnswerDocuments.facetDimensions()) {
-            SortedSetDocValuesReaderState dimState = state.facets().get(dim);
-            counts.add(() -> {
-                var values = new LinkedHashMap<String, Long>();
-                if (dimState != null) {
-                    FacetResult res = new SortedSetDocValuesFacetCounts(dimState, fc).getTopChildren(50, dim);
-                    if (res != null) {
-                        for (LabelAndValue lv : res.labelValues) {
-                            values.put(lv.label, lv.value.longValue());
-                        }
-                    }
+    /** Every hit counted under one dimension's values, the 50 largest first. */
+    private static Map<String, Long> count(ReaderState state, FacetsCollector fc, String dim) throws IOException {
+        var values = new LinkedHashMap<String, Long>();
+        SortedSetDocValuesReaderState dimState = state.facets().get(dim);
+        if (dimState != null) {
+            FacetResult res = new SortedSetDocValuesFacetCounts(dimState, fc).getTopChildren(50, dim);
+            if (res != null) {
+                for (LabelAndValue lv : res.labelValues) {
+                    values.put(lv.label, lv.value.longValue());
                 }
-                return values;
-            });
+            }
         }
-        List<Map<String, Long>> counted = searcher.getTaskExecutor().invokeAll(counts);
-        var out = new LinkedHashMap<String, Map<String, Long>>();
-        for (int i = 0; i < counted.size(); i++) {
-            out.put(AnswerDocuments.facetDimensions().get(i), counted.get(i));
-        }
-        return out;
+        return values;
     }
 
 }

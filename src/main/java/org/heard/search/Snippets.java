@@ -34,6 +34,9 @@ final class Snippets {
      */
     static String[] of(IndexSearcher searcher, Analyzer analyzer, FieldInfo textField, Query textQuery, ScoreDoc[] page,
                        String[] texts) throws IOException {
+        if (page.length == 0) {
+            return new String[0];
+        }
         var byDoc = new HashMap<Integer, String>();
         for (int i = 0; i < page.length; i++) {
             byDoc.put(page[i].doc, texts[i]);
