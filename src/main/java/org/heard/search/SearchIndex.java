@@ -3,7 +3,6 @@ package org.heard.search;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -11,7 +10,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -63,12 +61,7 @@ public class SearchIndex {
     private final ThreadLocal<Boolean> batching = ThreadLocal.withInitial(() -> false);
     private final java.util.concurrent.ScheduledExecutorService committer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().daemon().name("search-commit").unstarted(r));
-    /**
-     * Searches a large index in slices, one per core at a time: a broad search (every hit counted
-     * for the facets) then takes about half as long on two cores when nothing else is running.
-     */
-    private final java.util.concurrent.ExecutorService slices = java.util.concurrent.Executors.newFixedThreadPool(
-            Runtime.getRuntime().availableProcessors(), r -> Thread.ofPlatform().daemon().name("search-slice").unstarted(r));
+    private final SlicedSearchers slices = new SlicedSearchers();
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong total = new AtomicLong();
 
@@ -89,19 +82,7 @@ public class SearchIndex {
                 .setRAMBufferSizeMB(64));
         this.commitData = Map.of(FORMAT_KEY, FORMAT, VOCABULARY_KEY, vocabulary.fingerprint());
         Map<String, String> found = fresh ? Map.of() : userData();
-        this.searchers = new SearcherManager(writer, new SearcherFactory() {
-            @Override
-            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
-                return new IndexSearcher(reader, slices) {
-                    @Override
-                    protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
-                        // Whole segments in about as many even slices as there are cores.
-                        int cores = Runtime.getRuntime().availableProcessors();
-                        return slices(leaves, Math.max(1, reader.maxDoc() / cores + 1), Integer.MAX_VALUE, false);
-                    }
-                };
-            }
-        });
+        this.searchers = new SearcherManager(writer, slices);
         committer.scheduleWithFixedDelay(this::commitPending, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
         if (!FORMAT.equals(found.get(FORMAT_KEY)) || !vocabulary.fingerprint().equals(found.get(VOCABULARY_KEY))) {
             LOG.info("The search index is {}; rebuilding it from the database", fresh ? "missing"
@@ -378,7 +359,7 @@ public class SearchIndex {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        slices.shutdown();
+        slices.close();
         try (directory; writer; searchers) {
             if (uncommitted.get() && !rebuilding.get()) {
                 writer.setLiveCommitData(commitData.entrySet());
