@@ -16,24 +16,31 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.util.List;
+import java.util.Map;
 
 /**
  * English analysis with stemming for answers, and the same plus safeguarding synonyms for queries.
- * Synonyms apply only when searching, so editing the file never needs a rebuild. No stop words are
- * removed: "children in care" must match as a phrase.
+ * Synonyms are widened only when searching; the index holds one extra token per vocabulary phrase
+ * (see {@link Vocabulary}). No stop words are removed: "children in care" must match as a phrase.
  */
 final class Analyzers {
     private Analyzers() {
     }
 
-    static Analyzer index() {
+    /** @param phrases the vocabulary phrases (stemmed words) to mark, by first word; empty for none */
+    static Analyzer index(Map<String, List<List<String>>> phrases) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 var source = new StandardTokenizer();
                 TokenStream ts = new LowerCaseFilter(source);
                 ts = new EnglishPossessiveFilter(ts);
-                return new TokenStreamComponents(source, new PorterStemFilter(ts));
+                ts = new PorterStemFilter(ts);
+                if (!phrases.isEmpty()) {
+                    ts = new PhraseTokenFilter(ts, phrases);
+                }
+                return new TokenStreamComponents(source, ts);
             }
         };
     }

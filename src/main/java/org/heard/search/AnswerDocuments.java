@@ -3,12 +3,14 @@ package org.heard.search;
 import jakarta.inject.Singleton;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.heard.survey.Question;
 import org.heard.survey.Survey;
@@ -41,9 +43,25 @@ class AnswerDocuments {
 
     static final FacetsConfig FACETS = new FacetsConfig();
 
+    /**
+     * Answer text, stored, with offsets in the postings so snippets are highlighted from the index
+     * rather than by analysing each hit's text again.
+     */
+    private static final FieldType TEXT_TYPE = new FieldType(TextField.TYPE_STORED);
+
     static {
+        TEXT_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        TEXT_TYPE.freeze();
         FACETS.setMultiValued(MEASURE, true);
         FACETS.setMultiValued(AREA, true);
+        // Each dimension search counts has a doc values field of its own, holding one value per
+        // answer: counting reads just that value, not every dimension's values of every hit.
+        facetDimensions().forEach(dim -> FACETS.setIndexFieldName(dim, facetField(dim)));
+    }
+
+    /** The doc values field a counted dimension is kept in. */
+    static String facetField(String dim) {
+        return "$facet_" + dim;
     }
 
     private final SurveyCatalog catalog;
@@ -67,7 +85,7 @@ class AnswerDocuments {
         var doc = new Document();
         doc.add(new StringField(KEY, key(a.responseId(), a.questionId()), Field.Store.NO));
         doc.add(new StringField(RESPONSE, String.valueOf(a.responseId()), Field.Store.YES));
-        doc.add(new TextField(TEXT, a.text(), Field.Store.YES));
+        doc.add(new Field(TEXT, a.text(), TEXT_TYPE));
         facet(doc, SURVEY, a.surveyId());
         facet(doc, QUESTION, a.questionId());
         facet(doc, AUDIENCE, survey.map(s -> s.audience().id()).orElse("unknown"));

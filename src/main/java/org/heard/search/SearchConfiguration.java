@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 
 /**
  * @param indexDir    where the Lucene index lives ({@code HEARD_SEARCH_INDEX_DIR})
- * @param synonyms    the safeguarding vocabulary file, applied when searching
+ * @param synonyms    the safeguarding vocabulary file, read at start-up (see {@link Vocabulary})
  * @param maxPageSize the most hits one page may ask for
  */
 @ConfigurationProperties("heard.search")

@@ -45,8 +45,10 @@ import java.util.function.LongConsumer;
 public class SearchIndex {
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
     /** Raised whenever the document layout changes; an index written under another one is rebuilt. */
-    static final String FORMAT = "1";
+    static final String FORMAT = "3";
     private static final String FORMAT_KEY = "heard.format";
+    /** The vocabulary phrases the index marks; when they change the index is rebuilt. */
+    private static final String VOCABULARY_KEY = "heard.vocabulary";
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -59,10 +61,14 @@ public class SearchIndex {
     private final ThreadLocal<Boolean> batching = ThreadLocal.withInitial(() -> false);
     private final java.util.concurrent.ScheduledExecutorService committer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().daemon().name("search-commit").unstarted(r));
+    private final SlicedSearchers slices = new SlicedSearchers();
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong total = new AtomicLong();
 
-    SearchIndex(SearchConfiguration config, AnswerDocuments documents, ResponseService responses, SurveyCatalog catalog) throws IOException {
+    private final Map<String, String> commitData;
+
+    SearchIndex(SearchConfiguration config, Vocabulary vocabulary, AnswerDocuments documents, ResponseService responses,
+                SurveyCatalog catalog) throws IOException {
         this.documents = documents;
         this.responses = responses;
         this.catalog = catalog;
@@ -70,12 +76,20 @@ public class SearchIndex {
         Files.createDirectories(dir);
         this.directory = FSDirectory.open(dir);
         boolean fresh = !DirectoryReader.indexExists(directory);
-        this.writer = new IndexWriter(directory, new IndexWriterConfig(Analyzers.index()).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
-        String format = fresh ? null : writer.getLiveCommitData() == null ? null : userData().get(FORMAT_KEY);
-        this.searchers = new SearcherManager(writer, null);
+        // A larger buffer than Lucene's 16 MB flushes fewer, larger segments during a rebuild.
+        this.writer = new IndexWriter(directory, new IndexWriterConfig(vocabulary.index())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(64));
+        this.commitData = Map.of(FORMAT_KEY, FORMAT, VOCABULARY_KEY, vocabulary.fingerprint());
+        Map<String, String> found = fresh ? Map.of() : userData();
+        this.searchers = new SearcherManager(writer, slices);
         committer.scheduleWithFixedDelay(this::commitPending, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
-        if (!FORMAT.equals(format)) {
-            LOG.info("The search index is {}; rebuilding it from the database", fresh ? "missing" : "from an older version");
+        if (!FORMAT.equals(found.get(FORMAT_KEY)) || !vocabulary.fingerprint().equals(found.get(VOCABULARY_KEY))) {
+            LOG.info("The search index is {}; rebuilding it from the database", fresh ? "missing"
+                    : FORMAT.equals(found.get(FORMAT_KEY)) ? "for other vocabulary phrases" : "from an older version");
+            // An older index may lay fields out differently, and Lucene refuses to mix layouts: empty it
+            // before any answer arrives. Searches keep reading the old view until the rebuild is done.
+            writer.deleteAll();
             startRebuild();
         } else {
             Thread.ofVirtual().name("search-reconcile").start(this::reconcile);
@@ -175,7 +189,7 @@ public class SearchIndex {
         try {
             synchronized (this) {
                 if (uncommitted.getAndSet(false)) {
-                    writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
+                    writer.setLiveCommitData(commitData.entrySet());
                     writer.commit();
                 }
             }
@@ -187,7 +201,7 @@ public class SearchIndex {
 
     private synchronized void commitAndRefresh() throws IOException {
         uncommitted.set(false);
-        writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
+        writer.setLiveCommitData(commitData.entrySet());
         writer.commit();
         if (!rebuilding.get()) {
             // During a rebuild searches keep reading the old point-in-time view until it is complete.
@@ -230,31 +244,29 @@ public class SearchIndex {
     }
 
     private void rebuildClaimed(LongConsumer onProgress) {
-        try {
+        try (var pages = new ResponsePages(responses, 500, 4)) {
             done.set(0);
             total.set(responses.total());
             writer.deleteAll();
-            long after = 0;
             List<StoredResponse> page;
-            while (!(page = responses.scan(after, 500)).isEmpty()) {
+            while (!(page = pages.next()).isEmpty()) {
                 for (StoredResponse r : page) {
                     for (AnswerDocuments.Answer a : answers(r)) {
-                        documents.build(a).ifPresent(doc -> {
-                            try {
-                                writer.addDocument(doc);
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        });
+                        var doc = documents.build(a);
+                        if (doc.isPresent()) {
+                            writer.addDocument(doc.get());
+                        }
                     }
-                    after = r.id();
                 }
                 onProgress.accept(done.addAndGet(page.size()));
             }
-            writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
+            writer.setLiveCommitData(commitData.entrySet());
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The rebuild of the search index was interrupted", e);
         } finally {
             rebuilding.set(false);
             try {
@@ -340,13 +352,19 @@ public class SearchIndex {
 
     @PreDestroy
     void close() throws IOException {
-        committer.shutdownNow();
-        if (uncommitted.get() && !rebuilding.get()) {
-            writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
-            writer.commit();
+        // Let a commit under way finish: interrupting it closes Lucene's file channels under the writer.
+        committer.shutdown();
+        try {
+            committer.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        searchers.close();
-        writer.close();
-        directory.close();
+        slices.close();
+        try (directory; writer; searchers) {
+            if (uncommitted.get() && !rebuilding.get()) {
+                writer.setLiveCommitData(commitData.entrySet());
+                writer.commit();
+            }
+        }
     }
 }

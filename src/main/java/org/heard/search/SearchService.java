@@ -11,9 +11,12 @@ import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -24,35 +27,32 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.heard.survey.SurveyConfiguration;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /** Runs searches against the index: query, filters, facet counts, highlighted snippets, paging. */
 @Singleton
 public class SearchService {
     private final SearchIndex index;
-    private final Analyzer queryAnalyzer;
+    private final Vocabulary vocabulary;
+    private final Analyzer indexAnalyzer;
     private final SurveyConfiguration surveys;
 
-    SearchService(SearchIndex index, SearchConfiguration config, SurveyConfiguration surveys) {
+    SearchService(SearchIndex index, Vocabulary vocabulary, SurveyConfiguration surveys) {
         this.index = index;
+        this.vocabulary = vocabulary;
         this.surveys = surveys;
-        try {
-            SynonymMap synonyms = Analyzers.synonyms(Path.of(config.synonyms()));
-            this.queryAnalyzer = Analyzers.query(synonyms);
-        } catch (IOException | java.text.ParseException e) {
-            throw new IllegalStateException("The synonyms file " + config.synonyms() + " cannot be read: " + e.getMessage(), e);
-        }
+        this.indexAnalyzer = vocabulary.index();
     }
 
     /** A query a person typed that Lucene cannot read; the message says what to change. */
@@ -63,7 +63,8 @@ public class SearchService {
     }
 
     public SearchResult search(SearchRequest r) {
-        Query query = build(r);
+        Query text = text(r);
+        Query query = build(r, text);
         try {
             IndexSearcher searcher = index.acquire();
             try {
@@ -72,16 +73,44 @@ public class SearchService {
                 FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query, from + r.size(), sort,
                         new FacetsCollectorManager());
                 TopDocs top = result.topDocs();
-                var hits = new ArrayList<SearchResult.Hit>();
-                ScoreDoc[] docs = top.scoreDocs;
-                String[] snippets = snippets(searcher, query, top, from);
-                for (int i = from; i < docs.length; i++) {
-                    Document d = searcher.storedFields().document(docs[i].doc);
+                ReaderState state = state(searcher);
+                ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(from, top.scoreDocs.length), top.scoreDocs.length);
+                StoredFields stored = searcher.storedFields();
+                var docs = new Document[page.length];
+                var texts = new String[page.length];
+                for (int i = 0; i < page.length; i++) {
+                    docs[i] = stored.document(page[i].doc);
+                    texts[i] = docs[i].get(AnswerDocuments.TEXT);
+                }
+                // Facet counting and highlighting need only what is read by now: they run side by side.
+                List<String> dims = AnswerDocuments.facetDimensions();
+                var work = new ArrayList<Callable<Object>>();
+                for (String dim : dims) {
+                    work.add(() -> count(state, result.facetsCollector(), dim));
+                }
+                int half = (page.length + 1) / 2;
+                work.add(() -> Snippets.of(searcher, indexAnalyzer, state.text(), text, Arrays.copyOfRange(page, 0, half),
+                        Arrays.copyOfRange(texts, 0, half)));
+                work.add(() -> Snippets.of(searcher, indexAnalyzer, state.text(), text, Arrays.copyOfRange(page, half, page.length),
+                        Arrays.copyOfRange(texts, half, page.length)));
+                List<Object> done = searcher.getTaskExecutor().invokeAll(work);
+                var facets = new LinkedHashMap<String, Map<String, Long>>();
+                for (int i = 0; i < dims.size(); i++) {
+                    @SuppressWarnings("unchecked")
+                    var counts = (Map<String, Long>) done.get(i);
+                    facets.put(dims.get(i), counts);
+                }
+                String[] first = (String[]) done.get(dims.size());
+                String[] second = (String[]) done.get(dims.size() + 1);
+                var hits = new ArrayList<SearchResult.Hit>(page.length);
+                for (int i = 0; i < page.length; i++) {
+                    Document d = docs[i];
                     hits.add(new SearchResult.Hit(Long.parseLong(d.get(AnswerDocuments.RESPONSE)), d.get(AnswerDocuments.SURVEY),
                             d.get(AnswerDocuments.QUESTION), d.get(AnswerDocuments.AUDIENCE), d.get(AnswerDocuments.CHANNEL),
-                            Instant.ofEpochMilli(d.getField(AnswerDocuments.SUBMITTED).numericValue().longValue()), snippets[i - from]));
+                            Instant.ofEpochMilli(d.getField(AnswerDocuments.SUBMITTED).numericValue().longValue()),
+                            i < half ? first[i] : second[i - half]));
                 }
-                return new SearchResult(top.totalHits.value(), hits, facets(searcher, result.facetsCollector()));
+                return new SearchResult(top.totalHits.value(), hits, facets);
             } finally {
                 index.release(searcher);
             }
@@ -96,7 +125,7 @@ public class SearchService {
      * @throws BadQuery when it cannot be read
      */
     public TextQuery compile(String q) {
-        return new TextQuery(parse(q));
+        return new TextQuery(parse(q), indexAnalyzer);
     }
 
     /**
@@ -130,12 +159,8 @@ public class SearchService {
     }
 
     private Query parse(String q) {
-        var parser = new QueryParser(AnswerDocuments.TEXT, queryAnalyzer);
-        parser.setDefaultOperator(QueryParser.Operator.AND);
-        parser.setSplitOnWhitespace(false);
-        parser.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
         try {
-            return parser.parse(q);
+            return vocabulary.parse(q);
         } catch (ParseException | IllegalArgumentException e) {
             throw new BadQuery("The search could not be read. Check quotes and brackets are closed, and AND, OR and NOT "
                     + "have words either side. Use * only at the end of a word.");
@@ -144,12 +169,17 @@ public class SearchService {
 
     /** The Lucene query a request runs: also used by the benchmark to time bare Lucene on the same query. */
     Query build(SearchRequest r) {
+        return build(r, text(r));
+    }
+
+    /** What a request looks for in the text: everything when it gives no words. */
+    private Query text(SearchRequest r) {
+        return r.q() == null || r.q().isBlank() ? new MatchAllDocsQuery() : parse(r.q());
+    }
+
+    private Query build(SearchRequest r, Query text) {
         var b = new BooleanQuery.Builder();
-        if (r.q() == null || r.q().isBlank()) {
-            b.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
-        } else {
-            b.add(parse(r.q()), BooleanClause.Occur.MUST);
-        }
+        b.add(text, BooleanClause.Occur.MUST);
         filter(b, AnswerDocuments.AUDIENCE, r.audience());
         filter(b, AnswerDocuments.SURVEY, r.survey());
         filter(b, AnswerDocuments.QUESTION, r.question());
@@ -173,25 +203,6 @@ public class SearchService {
         }
     }
 
-    private String[] snippets(IndexSearcher searcher, Query query, TopDocs top, int from) throws IOException {
-        int n = Math.max(0, top.scoreDocs.length - from);
-        var page = new TopDocs(top.totalHits, java.util.Arrays.copyOfRange(top.scoreDocs, from, from + n));
-        var highlighter = UnifiedHighlighter.builder(searcher, Analyzers.index())
-                // escape=true: the answer's own text is HTML-escaped; only our <mark> tags are markup.
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
-                .withMaxLength(10_000)
-                .build();
-        String[] out = highlighter.highlight(AnswerDocuments.TEXT, query, page, 2);
-        for (int i = 0; i < out.length; i++) {
-            if (out[i] == null) {
-                // No highlight (a filter-only search): show the start of the answer, escaped.
-                String text = searcher.storedFields().document(page.scoreDocs[i].doc).get(AnswerDocuments.TEXT);
-                out[i] = escape(text.length() > 240 ? text.substring(0, 240) + "…" : text);
-            }
-        }
-        return out;
-    }
-
     static String escape(String s) {
         var sb = new StringBuilder(s.length());
         for (char c : s.toCharArray()) {
@@ -208,44 +219,47 @@ public class SearchService {
         return sb.toString();
     }
 
-    /** The facet ordinals of one index reader; building them is costly, so they are kept until the reader changes. */
-    private record FacetState(org.apache.lucene.index.IndexReader reader, SortedSetDocValuesReaderState state) {
+    /**
+     * What is worth keeping while the index reader stays the same: each counted dimension's facet
+     * ordinals (costly to build; none for a dimension the index holds no values of yet) and the text
+     * field's merged info (read by every highlight).
+     */
+    private record ReaderState(IndexReader reader, Map<String, SortedSetDocValuesReaderState> facets, FieldInfo text) {
     }
 
-    private volatile FacetState facetState;
+    private volatile ReaderState readerState;
 
-    private SortedSetDocValuesReaderState state(IndexSearcher searcher) throws IOException {
-        FacetState current = facetState;
-        if (current == null || current.reader() != searcher.getIndexReader()) {
-            current = new FacetState(searcher.getIndexReader(),
-                    new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), AnswerDocuments.FACETS));
-            facetState = current;
+    private ReaderState state(IndexSearcher searcher) throws IOException {
+        ReaderState current = readerState;
+        IndexReader reader = searcher.getIndexReader();
+        if (current == null || current.reader() != reader) {
+            var facets = new HashMap<String, SortedSetDocValuesReaderState>();
+            for (String dim : AnswerDocuments.facetDimensions()) {
+                try {
+                    facets.put(dim, new DefaultSortedSetDocValuesReaderState(reader, AnswerDocuments.facetField(dim), AnswerDocuments.FACETS));
+                } catch (IllegalArgumentException e) {
+                    // No answer has a value for it yet.
+                }
+            }
+            current = new ReaderState(reader, facets, FieldInfos.getMergedFieldInfos(reader).fieldInfo(AnswerDocuments.TEXT));
+            readerState = current;
         }
-        return current.state();
+        return current;
     }
 
-    private Map<String, Map<String, Long>> facets(IndexSearcher searcher, FacetsCollector fc) throws IOException {
-        var out = new LinkedHashMap<String, Map<String, Long>>();
-        SortedSetDocValuesReaderState state;
-        try {
-            state = state(searcher);
-        } catch (IllegalArgumentException e) {
-            // An empty index has no facet fields yet.
-            AnswerDocuments.facetDimensions().forEach(d -> out.put(d, Map.of()));
-            return out;
-        }
-        var counts = new SortedSetDocValuesFacetCounts(state, fc);
-        for (String dim : AnswerDocuments.facetDimensions()) {
-            var values = new LinkedHashMap<String, Long>();
-            FacetResult res = counts.getTopChildren(50, dim);
+    /** Every hit counted under one dimension's values, the 50 largest first. */
+    private static Map<String, Long> count(ReaderState state, FacetsCollector fc, String dim) throws IOException {
+        var values = new LinkedHashMap<String, Long>();
+        SortedSetDocValuesReaderState dimState = state.facets().get(dim);
+        if (dimState != null) {
+            FacetResult res = new SortedSetDocValuesFacetCounts(dimState, fc).getTopChildren(50, dim);
             if (res != null) {
                 for (LabelAndValue lv : res.labelValues) {
                     values.put(lv.label, lv.value.longValue());
                 }
             }
-            out.put(dim, values);
         }
-        return out;
+        return values;
     }
 
 }

@@ -10,17 +10,18 @@ import org.apache.lucene.search.Query;
  * the index.
  */
 public final class TextQuery {
-    private static final Analyzer INDEX = Analyzers.index();
-
     private final Query query;
+    private final Analyzer analyzer;
 
-    TextQuery(Query query) {
+    /** @param analyzer the index's own analysis, so the query's vocabulary tokens are there to match */
+    TextQuery(Query query, Analyzer analyzer) {
         this.query = query;
+        this.analyzer = analyzer;
     }
 
     public boolean matches(String text) {
         var memory = new MemoryIndex();
-        memory.addField(AnswerDocuments.TEXT, text, INDEX);
+        memory.addField(AnswerDocuments.TEXT, text, analyzer);
         return memory.search(query) > 0;
     }
 }

@@ -1,6 +1,9 @@
 package org.heard.search;
 
 import io.micronaut.context.ApplicationContext;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
@@ -10,6 +13,7 @@ import org.heard.response.Submission;
 import org.heard.testing.Surveys;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The index survives restarts, and is rebuilt by itself when it is missing or from an older version. */
 @Tag("db")
@@ -26,6 +31,10 @@ class IndexLifecycleTest {
 
     private static ApplicationContext start(Path dir) {
         return ApplicationContext.run(Map.of("heard.search.index-dir", dir.toString()), "test");
+    }
+
+    private static ApplicationContext start(Path dir, Path synonyms) {
+        return ApplicationContext.run(Map.of("heard.search.index-dir", dir.toString(), "heard.search.synonyms", synonyms.toString()), "test");
     }
 
     private static long count(ApplicationContext ctx, String word) throws InterruptedException {
@@ -51,18 +60,49 @@ class IndexLifecycleTest {
         try (var ctx = start(dir)) {
             assertEquals(1, count(ctx, word), "the index survives a restart");
         }
-        // An index written by an older version: emptied, and marked with another format.
+        // An index written by an older version: another field layout, and marked with another format.
         try (var fs = FSDirectory.open(dir); var writer = new IndexWriter(fs, new IndexWriterConfig())) {
             writer.deleteAll();
+            var old = new Document();
+            old.add(new TextField(AnswerDocuments.TEXT, "laid out the old way " + word, Field.Store.YES));
+            writer.addDocument(old);
             writer.setLiveCommitData(Map.of("heard.format", "0").entrySet());
             writer.commit();
         }
         try (var ctx = start(dir)) {
             assertEquals(1, count(ctx, word), "rebuilt from the database");
+            ctx.getBean(ResponseService.class).submit(new Submission(Surveys.YOUNG, Channel.WEB,
+                    Map.of("feel-safe", List.of("yes"), "anything-else", List.of("indexed in the new layout " + word)), null, null));
+            assertEquals(2, count(ctx, word), "a new answer is indexed after the rebuild");
         }
         Path missing = Files.createTempDirectory("index").resolve("not-there-yet");
         try (var ctx = start(missing)) {
-            assertEquals(1, count(ctx, word), "a missing index is built from the database");
+            assertEquals(2, count(ctx, word), "a missing index is built from the database");
+        }
+    }
+
+    @Test
+    void aChangeToTheVocabularyPhrasesRebuildsTheIndexAndAChangeOfWordsAloneDoesNot(@TempDir Path tmp) throws Exception {
+        Path synonyms = tmp.resolve("synonyms.txt");
+        Path dir = tmp.resolve("index");
+        Files.writeString(synonyms, "cse, child sexual exploitation\n");
+        String word = "zq" + Surveys.unique("w").replaceAll("[^a-z]", "");
+        try (var ctx = start(dir, synonyms)) {
+            count(ctx, word);
+            ctx.getBean(ResponseService.class).submit(new Submission(Surveys.YOUNG, Channel.WEB,
+                    Map.of("feel-safe", List.of("yes"), "anything-else", List.of("a purple elephant in the room " + word)), null, null));
+            assertEquals(1, count(ctx, word + " \"purple elephant\""));
+            assertEquals(0, count(ctx, word + " zqpe"));
+        }
+        Files.writeString(synonyms, "cse, child sexual exploitation\nzqpe, purple elephant\n");
+        try (var ctx = start(dir, synonyms)) {
+            assertEquals(1, count(ctx, word + " zqpe"), "rebuilt, so the answer holds the new phrase's token");
+            assertTrue(ctx.getBean(SearchIndex.class).progress().total() > 0, "a rebuild ran");
+        }
+        Files.writeString(synonyms, "# same phrases, one more word\ncse, child sexual exploitation\nzqpe, zqpachyderm, purple elephant\n");
+        try (var ctx = start(dir, synonyms)) {
+            assertEquals(1, count(ctx, word + " zqpachyderm"));
+            assertEquals(0, ctx.getBean(SearchIndex.class).progress().total(), "no rebuild for a word");
         }
     }
 }

@@ -133,7 +133,10 @@ class SearchTest {
         young("there should be more help about child sexual exploitation " + w);
         young("I am a looked after child and my placement is good " + w);
         young("people do not know enough about online safety " + w);
-        assertEquals(1, ((Number) search(analyst, q(w + " CSE")).get("total")).intValue());
+        Map<String, Object> cse = search(analyst, q(w + " CSE"));
+        assertEquals(1, ((Number) cse.get("total")).intValue());
+        String snippet = hits(cse).getFirst().get("snippet").toString();
+        assertTrue(snippet.contains("<mark>child sexual exploitation</mark>"), snippet);
         assertEquals(1, ((Number) search(analyst, q(w + " LAC")).get("total")).intValue());
         assertEquals(1, ((Number) search(analyst, q(w + " e-safety")).get("total")).intValue());
     }

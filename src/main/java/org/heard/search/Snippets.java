@@ -1,0 +1,88 @@
+package org.heard.search;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Highlighted snippets for one page of hits. Offsets come from the index's postings, and each
+ * answer's text from the stored document the caller has already read, so no answer is read or
+ * analysed twice.
+ */
+final class Snippets {
+    private Snippets() {
+    }
+
+    /**
+     * @param textQuery what was searched for in the text (no filters: they never mark words)
+     * @param textField the text field's merged info, kept per reader; null to look it up
+     * @param texts     each hit's stored text, in page order
+     * @return each hit's snippet: HTML-escaped text with only {@code <mark>} added
+     */
+    static String[] of(IndexSearcher searcher, Analyzer analyzer, FieldInfo textField, Query textQuery, ScoreDoc[] page,
+                       String[] texts) throws IOException {
+        if (page.length == 0) {
+            return new String[0];
+        }
+        var byDoc = new HashMap<Integer, String>();
+        for (int i = 0; i < page.length; i++) {
+            byDoc.put(page[i].doc, texts[i]);
+        }
+        var builder = UnifiedHighlighter.builder(searcher, analyzer)
+                // escape=true: the answer's own text is HTML-escaped; only our <mark> tags are markup.
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
+                .withMaxLength(10_000);
+        String[] out = new PageHighlighter(builder, textField, byDoc)
+                .highlight(AnswerDocuments.TEXT, textQuery, new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page), 2);
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == null) {
+                // No highlight: show the start of the answer, escaped.
+                String text = texts[i];
+                out[i] = SearchService.escape(text.length() > 240 ? text.substring(0, 240) + "…" : text);
+            }
+        }
+        return out;
+    }
+
+    private static final class PageHighlighter extends UnifiedHighlighter {
+        private final FieldInfo textField;
+        private final Map<Integer, String> texts;
+
+        PageHighlighter(Builder builder, FieldInfo textField, Map<Integer, String> texts) {
+            super(builder);
+            this.textField = textField;
+            this.texts = texts;
+        }
+
+        @Override
+        protected FieldInfo getFieldInfo(String field) {
+            return textField != null && field.equals(textField.name) ? textField : super.getFieldInfo(field);
+        }
+
+        @Override
+        protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold) throws IOException {
+            var out = new ArrayList<CharSequence[]>();
+            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                var values = new CharSequence[fields.length];
+                for (int f = 0; f < fields.length; f++) {
+                    values[f] = fields[f].equals(AnswerDocuments.TEXT) ? texts.get(doc) : null;
+                }
+                out.add(values);
+            }
+            return out;
+        }
+    }
+}
