@@ -88,7 +88,7 @@ class Vocabulary {
      * @throws ParseException or IllegalArgumentException when it cannot be read
      */
     Query parse(String q) throws ParseException {
-        var parser = new QueryParser(AnswerDocuments.TEXT, queryAnalyzer);
+        var parser = new StemmedPrefixParser(AnswerDocuments.TEXT, queryAnalyzer);
         parser.setDefaultOperator(QueryParser.Operator.AND);
         parser.setSplitOnWhitespace(false);
         parser.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
@@ -174,6 +174,44 @@ class Vocabulary {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Answers are indexed as stems ("bullying" as "bulli"), but a prefix is not analysed, so "bully*"
+     * would find nothing. A prefix matches what it says or what its stem says, whichever finds more.
+     */
+    private static final class StemmedPrefixParser extends QueryParser {
+        // Stems only: a single word never makes a phrase token.
+        private static final org.apache.lucene.analysis.Analyzer INDEX = Analyzers.index(Map.of());
+
+        StemmedPrefixParser(String field, org.apache.lucene.analysis.Analyzer analyzer) {
+            super(field, analyzer);
+        }
+
+        @Override
+        protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+            Query raw = super.getPrefixQuery(field, termStr);
+            String stem = stem(termStr);
+            if (stem == null || stem.equals(termStr.toLowerCase(java.util.Locale.ROOT))) {
+                return raw;
+            }
+            return new BooleanQuery.Builder().add(raw, BooleanClause.Occur.SHOULD)
+                    .add(super.getPrefixQuery(field, stem), BooleanClause.Occur.SHOULD).build();
+        }
+
+        /** The word as the index stores it, or null when it is not one word. */
+        private static String stem(String word) {
+            try (var ts = INDEX.tokenStream(AnswerDocuments.TEXT, word)) {
+                var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+                ts.reset();
+                String out = ts.incrementToken() ? term.toString() : null;
+                boolean more = ts.incrementToken();
+                ts.end();
+                return more ? null : out;
+            } catch (IOException e) {
+                return null;
+            }
         }
     }
 }

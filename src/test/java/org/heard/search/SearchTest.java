@@ -125,6 +125,9 @@ class SearchTest {
         assertEquals(1, ((Number) search(analyst, q(w + " \"bus stop\"")).get("total")).intValue());
         assertEquals(1, ((Number) search(analyst, q(w + " AND NOT olders")).get("total")).intValue());
         assertEquals(2, ((Number) search(analyst, q(w.substring(0, 8) + "*")).get("total")).intValue());
+        young("bullying in the changing rooms " + w);
+        assertEquals(1, ((Number) search(analyst, q(w + " bully*")).get("total")).intValue(), "a prefix finds the stemmed words it starts");
+        assertEquals(1, ((Number) search(analyst, q(w + " chang*")).get("total")).intValue());
     }
 
     @Test
