@@ -40,9 +40,10 @@ class VoiceOfChildController {
 
     @Get("/reports/voice-of-child")
     @Produces(MediaType.TEXT_HTML)
-    MutableHttpResponse<?> html(@Nullable @QueryValue String from, @Nullable @QueryValue String to, Authentication auth) {
+    MutableHttpResponse<?> html(@Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                                @Nullable @QueryValue String compareFrom, @Nullable @QueryValue String compareTo, Authentication auth) {
         try {
-            var report = build(from, to, auth);
+            var report = build(from, to, compareFrom, compareTo, auth);
             return HttpResponse.ok(new ModelAndView<>("report/voice-of-child", Map.of("report", report, "chart", ReportCharts.voiceOfChild(report))));
         } catch (IllegalArgumentException e) {
             return HttpResponse.badRequest(new ModelAndView<>("message", Map.of("heading", "Check the dates", "message", e.getMessage())));
@@ -51,9 +52,10 @@ class VoiceOfChildController {
 
     @Get("/api/v1/reports/voice-of-child")
     @Produces(MediaType.APPLICATION_JSON)
-    MutableHttpResponse<?> json(@Nullable @QueryValue String from, @Nullable @QueryValue String to, Authentication auth) {
+    MutableHttpResponse<?> json(@Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                                @Nullable @QueryValue String compareFrom, @Nullable @QueryValue String compareTo, Authentication auth) {
         try {
-            return HttpResponse.ok(build(from, to, auth));
+            return HttpResponse.ok(build(from, to, compareFrom, compareTo, auth));
         } catch (IllegalArgumentException e) {
             return HttpResponse.badRequest(ApiError.of(400, "bad_period", e.getMessage()));
         }
@@ -61,10 +63,11 @@ class VoiceOfChildController {
 
     @Get("/api/v1/reports/voice-of-child.csv")
     @Produces("text/csv; charset=utf-8")
-    MutableHttpResponse<?> csv(@Nullable @QueryValue String from, @Nullable @QueryValue String to, Authentication auth) {
+    MutableHttpResponse<?> csv(@Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                                @Nullable @QueryValue String compareFrom, @Nullable @QueryValue String compareTo, Authentication auth) {
         VoiceOfChildReport.Report r;
         try {
-            r = build(from, to, auth);
+            r = build(from, to, compareFrom, compareTo, auth);
         } catch (IllegalArgumentException e) {
             return HttpResponse.badRequest(ApiError.of(400, "bad_period", e.getMessage())).contentType(MediaType.APPLICATION_JSON_TYPE);
         }
@@ -98,9 +101,10 @@ class VoiceOfChildController {
         return HttpResponse.ok(out.toString());
     }
 
-    private VoiceOfChildReport.Report build(@Nullable String from, @Nullable String to, Authentication auth) {
+    private VoiceOfChildReport.Report build(@Nullable String from, @Nullable String to, @Nullable String compareFrom,
+                                            @Nullable String compareTo, Authentication auth) {
         Period period = Period.parse(from, to, catalog.today());
         boolean freeText = !(auth.getRoles().size() == 1 && auth.getRoles().contains("VIEWER"));
-        return reports.build(period.from(), period.to(), freeText);
+        return reports.build(period.from(), period.to(), Period.parseComparison(compareFrom, compareTo, catalog.today()), freeText);
     }
 }

@@ -84,9 +84,17 @@ public class VoiceOfChildReport {
      * @param withQuotes false for roles that may not read free text
      */
     public Report build(LocalDate from, LocalDate to, boolean withQuotes) {
+        return build(from, to, null, withQuotes);
+    }
+
+    /**
+     * @param compare    the period to compare with; by default the period of the same length just before
+     * @param withQuotes false for roles that may not read free text
+     */
+    public Report build(LocalDate from, LocalDate to, @Nullable Period compare, boolean withQuotes) {
         long days = ChronoUnit.DAYS.between(from, to) + 1;
-        LocalDate previousTo = from.minusDays(1);
-        LocalDate previousFrom = previousTo.minusDays(days - 1);
+        LocalDate previousTo = compare != null ? compare.to() : from.minusDays(1);
+        LocalDate previousFrom = compare != null ? compare.from() : previousTo.minusDays(days - 1);
         List<Survey> young = catalog.all().stream().filter(s -> s.audience() == Audience.CHILDREN_YOUNG_PEOPLE).toList();
         List<String> ids = young.stream().map(Survey::id).toList();
         ZoneId zone = surveyConfig.zone();

@@ -143,6 +143,11 @@ class VoiceOfChildReportTest {
         assertTrue(quotes.stream().noneMatch(q -> q.contains("hits me")), "never a flagged answer");
         Map<String, Object> online = themes.stream().filter(t -> t.get("theme").equals("Online safety")).findFirst().orElseThrow();
         assertEquals(List.of(), online.get("quotes"), "one child is too few to quote");
+
+        Map<String, Object> against = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/api/v1/reports/voice-of-child?from=" + year
+                + "-02-01&to=" + year + "-02-28&compareFrom=" + year + "-01-01&compareTo=" + year + "-01-10")), Argument.mapOf(String.class, Object.class));
+        assertEquals(year + "-01-10", against.get("previousTo"), "the comparison period asked for");
+        assertEquals(Map.of("value", 0, "suppressed", false), ((List<Map<String, Object>>) against.get("themes")).getFirst().get("previousAnswers"));
     }
 
     private void submit(Channel channel, String text) {
