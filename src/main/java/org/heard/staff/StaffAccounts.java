@@ -18,8 +18,11 @@ public class StaffAccounts {
     // Looked up when needed: the catalog starts with the context and must not wait on sign-in beans.
     private final jakarta.inject.Provider<SurveyCatalog> catalog;
     private final Clock clock;
+    private final RecentPasswords recent;
 
-    StaffAccounts(StaffRepository repository, PasswordHasher hasher, jakarta.inject.Provider<SurveyCatalog> catalog, Clock clock) {
+    StaffAccounts(StaffRepository repository, PasswordHasher hasher, jakarta.inject.Provider<SurveyCatalog> catalog, Clock clock,
+                  RecentPasswords recent) {
+        this.recent = recent;
         this.repository = repository;
         this.hasher = hasher;
         this.catalog = catalog;
@@ -84,8 +87,16 @@ public class StaffAccounts {
         }
         return repository.findByUsername(username.strip().toLowerCase())
                 .filter(StaffAccount::active)
-                .filter(a -> hasher.matches(password, a.passwordHash()))
+                .filter(a -> recent.known(a.passwordHash(), password) || remembered(a.passwordHash(), password))
                 .map(StaffAccounts::toStaff);
+    }
+
+    private boolean remembered(String storedHash, String password) {
+        boolean matches = hasher.matches(password, storedHash);
+        if (matches) {
+            recent.remember(storedHash, password);
+        }
+        return matches;
     }
 
     private static Staff toStaff(StaffAccount a) {
