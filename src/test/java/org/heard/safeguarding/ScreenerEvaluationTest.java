@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScreenerEvaluationTest {
     private static final Path INDICATORS = Path.of("surveys/safeguarding/indicators.yaml");
     private static final Screener SCREENER = ScreenerFactory.load(INDICATORS);
-    private static final String HELD_OUT = "evaluation-holdout-3.csv";
+    private static final String HELD_OUT = "evaluation-holdout-4.csv";
 
     private record Example(String text, boolean disclosure, Set<String> categories, String speaker) {
     }
@@ -72,6 +72,10 @@ class ScreenerEvaluationTest {
                 `../shared/data/nhs_patient_feedback_phase1.csv`, comments by the public that are not disclosures to us.
                 This is what the learned screen's threshold is set by: about one ordinary comment in a hundred.
 
+                Each held-out set is measured once fresh, then joins the training examples and a new one is written:
+                `evaluation-holdout-3.csv` (60 / 56), first run: recall 0.867, precision 0.929, with the screen that
+                replaced a word-only model which got recall 0.717 on it.
+
                 Targets: recall 0.95 overall and 0.90 in every category, precision 0.85. Per category (about five
                 disclosures each, so one miss moves a category by 0.2):
 
@@ -108,7 +112,7 @@ class ScreenerEvaluationTest {
         assertTrue(m.precision() >= 0.85, "precision " + m.precision() + "; false alarms: " + m.falseAlarms());
         assertTrue(m.weakCategories().isEmpty(), m.weakCategories().toString());
         // Guards against regressions at the levels measured when this screen was set up, not targets.
-        assertTrue(h.recall() >= 0.80, "held-out recall fell: " + h.recall() + "; missed: " + h.misses());
+        assertTrue(h.recall() >= 0.75, "held-out recall fell: " + h.recall() + "; missed: " + h.misses());
         assertTrue(h.precision() >= 0.85, "held-out precision fell: " + h.precision());
         assertTrue(ordinary.isEmpty() || alarms <= 0.015 * ordinary.size(), "ordinary comments flagged: " + everyday);
     }
