@@ -141,7 +141,11 @@ class ThemeReportController {
     @Get("/api/v1/reports/themes/" + NAME + "/quotes")
     @Produces(MediaType.APPLICATION_JSON)
     @Secured({"ADMIN", "ANALYST", "SAFEGUARDING_LEAD", "AGENCY_LEAD"})
-    MutableHttpResponse<?> quotes(@PathVariable String codebook, @QueryValue String theme, @RequestBean Choice choice, Authentication auth) {
+    MutableHttpResponse<?> quotes(@PathVariable String codebook, @Nullable @QueryValue String theme, @RequestBean Choice choice,
+                                  Authentication auth) {
+        if (theme == null || theme.isBlank()) {
+            return HttpResponse.badRequest(ApiError.of(400, "bad_theme", "Say which theme to quote: add ?theme= with its name."));
+        }
         try {
             Optional<CodedAnswers.CodedSet> set = read(codebook, choice, auth);
             if (set.isEmpty()) {

@@ -128,11 +128,23 @@ public class SearchService {
         return new TextQuery(parse(q), indexAnalyzer);
     }
 
+    /** The answers a request matched, each with the names of the extra queries it also matches. */
+    public record Tagged(List<FoundAnswer> answers, List<java.util.Set<String>> tags) {
+    }
+
     /**
      * Every answer a request matches, newest first, up to {@code limit}: what theme discovery and
      * theme reports work on. Paging and sorting in the request are ignored.
      */
-    public java.util.List<FoundAnswer> all(SearchRequest r, int limit) {
+    public List<FoundAnswer> all(SearchRequest r, int limit) {
+        return allTagged(r, limit, Map.of()).answers();
+    }
+
+    /**
+     * Like {@link #all}, and for each answer which of the named queries it matches, found from the
+     * index in one pass per query. A named query that cannot be read matches nothing.
+     */
+    public Tagged allTagged(SearchRequest r, int limit, Map<String, String> named) {
         Query query = build(r);
         try {
             IndexSearcher searcher = index.acquire();
@@ -149,7 +161,24 @@ public class SearchService {
                             "none".equals(agency) ? null : agency,
                             Instant.ofEpochMilli(d.getField(AnswerDocuments.SUBMITTED).numericValue().longValue()), d.get(AnswerDocuments.TEXT)));
                 }
-                return out;
+                var tags = new ArrayList<java.util.Set<String>>(out.size());
+                out.forEach(a -> tags.add(new java.util.LinkedHashSet<>()));
+                for (var e : named.entrySet()) {
+                    Query theme;
+                    try {
+                        theme = new BooleanQuery.Builder().add(parse(e.getValue()), BooleanClause.Occur.MUST)
+                                .add(query, BooleanClause.Occur.FILTER).build();
+                    } catch (BadQuery bad) {
+                        continue;
+                    }
+                    var matches = searcher.search(theme, new MatchingDocs(searcher.getIndexReader().maxDoc()));
+                    for (int i = 0; i < top.scoreDocs.length; i++) {
+                        if (matches.get(top.scoreDocs[i].doc)) {
+                            tags.get(i).add(e.getKey());
+                        }
+                    }
+                }
+                return new Tagged(out, tags);
             } finally {
                 index.release(searcher);
             }

@@ -44,8 +44,10 @@ class CodebookApiController {
     private final Codebooks codebooks;
     private final Coding coding;
     private final SearchService search;
+    private final Datasets datasets;
 
-    CodebookApiController(Codebooks codebooks, Coding coding, SearchService search) {
+    CodebookApiController(Codebooks codebooks, Coding coding, SearchService search, Datasets datasets) {
+        this.datasets = datasets;
         this.codebooks = codebooks;
         this.coding = coding;
         this.search = search;
@@ -100,6 +102,9 @@ class CodebookApiController {
         if (problem == null && stored.get().themeId(theme.name().strip()).isPresent()) {
             problem = "the codebook already has a theme called '" + theme.name().strip() + "'";
         }
+        if (problem == null && blank(theme.parent()) != null && stored.get().themeId(theme.parent().strip()).isEmpty()) {
+            problem = "the parent theme '" + theme.parent().strip() + "' is not in this codebook";
+        }
         if (problem == null) {
             problem = queryProblem(theme).orElse(null);
         }
@@ -115,6 +120,11 @@ class CodebookApiController {
 
     @Delete("/" + NAME)
     MutableHttpResponse<?> delete(@PathVariable String name) {
+        if (datasets.dataset(name).isPresent()) {
+            // Deleting it would drop the dataset's rows and codes but leave its answers in the store.
+            return HttpResponse.status(HttpStatus.CONFLICT).body(ApiError.of(409, "dataset_codebook",
+                    "The dataset " + name + " codes its rows with this codebook, so it cannot be deleted on its own."));
+        }
         return codebooks.delete(name) ? HttpResponse.noContent() : notFound(name);
     }
 

@@ -6,7 +6,7 @@ import org.heard.search.SearchRequest;
 import org.heard.search.SearchService;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,36 +56,25 @@ public class CodedAnswers {
         if (cb.isEmpty()) {
             return Optional.empty();
         }
-        List<FoundAnswer> found = search.all(filters, Math.min(limit, config.maxAnswers()));
+        var queries = new LinkedHashMap<String, String>();
+        cb.get().codebook().themes().stream().filter(t -> t.query() != null && !t.query().isBlank())
+                .forEach(t -> queries.put(t.name(), t.query()));
+        // A theme query that cannot be read tags nothing; saving the codebook reports it.
+        SearchService.Tagged read = search.allTagged(filters, Math.min(limit, config.maxAnswers()), queries);
+        List<FoundAnswer> found = read.answers();
         Map<AnswerKey, Map<String, String>> verdicts = codes.verdicts(cb.get().id(), found.stream().map(FoundAnswer::responseId).distinct().toList());
-        var tagged = new HashMap<AnswerKey, Set<String>>();
-        // When only the newest answers were read, the theme queries need look no further back than the oldest of them.
-        SearchRequest window = found.size() < limit || found.isEmpty() ? filters
-                : since(filters, found.getLast().submittedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate().minusDays(1));
-        for (Codebook.Theme t : cb.get().codebook().themes()) {
-            if (t.query() == null || t.query().isBlank()) {
-                continue;
-            }
-            String q = filters.q() == null || filters.q().isBlank() ? t.query() : "(" + filters.q() + ") AND (" + t.query() + ")";
-            try {
-                for (FoundAnswer a : search.all(withQuery(window, q), config.maxAnswers())) {
-                    // Only answers in the chosen set count, however many more the query matches.
-                    tagged.computeIfAbsent(new AnswerKey(a.responseId(), a.questionId()), k -> new LinkedHashSet<>()).add(t.name());
-                }
-            } catch (SearchService.BadQuery e) {
-                // A theme query that cannot be read tags nothing; saving the codebook reports it.
-            }
-        }
         Set<FoundAnswer> quotable = answers.quotable(found);
         var out = new ArrayList<Coded>(found.size());
-        for (FoundAnswer a : found) {
+        for (int i = 0; i < found.size(); i++) {
+            FoundAnswer a = found.get(i);
+            Set<String> byQueries = read.tags().get(i);
             var key = new AnswerKey(a.responseId(), a.questionId());
             Map<String, String> v = verdicts.getOrDefault(key, Map.of());
             var themes = new LinkedHashSet<String>();
             // Keep the codebook's order of themes so reports read the same way every time.
             for (Codebook.Theme t : cb.get().codebook().themes()) {
                 String verdict = v.get(t.name());
-                boolean byQuery = tagged.getOrDefault(key, Set.of()).contains(t.name());
+                boolean byQuery = byQueries.contains(t.name());
                 if (Codes.APPLIED.equals(verdict) || (byQuery && !Codes.REJECTED.equals(verdict))) {
                     themes.add(t.name());
                 }
@@ -93,16 +82,5 @@ public class CodedAnswers {
             out.add(new Coded(a, themes, quotable.contains(a)));
         }
         return Optional.of(new CodedSet(cb.get().codebook(), out));
-    }
-
-    private static SearchRequest since(SearchRequest r, java.time.LocalDate from) {
-        java.time.LocalDate start = r.from() == null || r.from().isBefore(from) ? from : r.from();
-        return new SearchRequest(r.q(), r.audience(), r.survey(), r.question(), r.agency(), r.channel(), r.measure(), start, r.to(),
-                1, 1, false, r.agencyScope());
-    }
-
-    private static SearchRequest withQuery(SearchRequest r, String q) {
-        return new SearchRequest(q, r.audience(), r.survey(), r.question(), r.agency(), r.channel(), r.measure(), r.from(), r.to(),
-                1, 1, false, r.agencyScope());
     }
 }

@@ -68,16 +68,21 @@ class Coding {
         if (cb.isEmpty()) {
             return Optional.empty();
         }
-        List<FoundAnswer> found = search.all(filters, config.maxAnswers());
-        Map<AnswerKey, Map<String, String>> verdicts = codes.verdicts(cb.get().id(), found.stream().map(FoundAnswer::responseId).distinct().toList());
+        // Read the newest answers a few pages at a time, not every answer, until enough are still to code.
         var uncoded = new ArrayList<FoundAnswer>();
-        for (FoundAnswer a : found) {
-            if (uncoded.size() >= limit) {
-                break;
+        Map<AnswerKey, Map<String, String>> verdicts = Map.of();
+        for (int read = Math.min(limit * 4, config.maxAnswers()); ; read = Math.min(read * 4, config.maxAnswers())) {
+            List<FoundAnswer> found = search.all(filters, read);
+            verdicts = codes.verdicts(cb.get().id(), found.stream().map(FoundAnswer::responseId).distinct().toList());
+            uncoded.clear();
+            for (FoundAnswer a : found) {
+                Map<String, String> v = verdicts.getOrDefault(new AnswerKey(a.responseId(), a.questionId()), Map.of());
+                if (uncoded.size() < limit && !v.containsValue(Codes.APPLIED)) {
+                    uncoded.add(a);
+                }
             }
-            Map<String, String> v = verdicts.getOrDefault(new AnswerKey(a.responseId(), a.questionId()), Map.of());
-            if (!v.containsValue(Codes.APPLIED)) {
-                uncoded.add(a);
+            if (uncoded.size() >= limit || found.size() < read || read >= config.maxAnswers()) {
+                break;
             }
         }
         var suggested = suggestions.suggest(cb.get(), uncoded.stream()

@@ -126,6 +126,9 @@ class ThemeReportTest {
                 "/api/v1/reports/themes/" + codebook + "/quotes?theme=Buses&q=" + marker)), MAP);
         assertEquals(false, quotes.get("tooFewToQuote"));
         assertTrue(((List<String>) quotes.get("quotes")).stream().allMatch(q -> q.contains("bus")));
+        var noTheme = org.junit.jupiter.api.Assertions.assertThrows(io.micronaut.http.client.exceptions.HttpClientResponseException.class,
+                () -> http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/api/v1/reports/themes/" + codebook + "/quotes")), MAP));
+        assertEquals(400, noTheme.getStatus().getCode());
         Map<String, Object> few = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET(
                 "/api/v1/reports/themes/" + codebook + "/quotes?theme=Parks&q=" + marker)), MAP);
         assertEquals(true, few.get("tooFewToQuote"));

@@ -199,6 +199,25 @@ class CodebookApiTest {
         assertEquals(List.of(), clusters.getFirst().get("quotes"));
     }
 
+    @Test
+    void aThemeWithAMissingParentIsRefusedAndADatasetsCodebookCannotBeDeletedOnItsOwn() {
+        String name = "rules-" + UUID.randomUUID().toString().substring(0, 8);
+        put("/api/v1/codebooks/" + name, "name: " + name + "\n");
+        var orphan = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(analyst.sign(
+                HttpRequest.POST("/api/v1/codebooks/" + name + "/themes", Map.of("name", "Child", "description", "", "parent", "Nowhere"))), MAP));
+        assertEquals(HttpStatus.BAD_REQUEST, orphan.getStatus());
+        assertEquals("The parent theme 'Nowhere' is not in this codebook.", orphan.getResponse().getBody(MAP).orElseThrow().get("message"));
+        assertEquals(HttpStatus.NO_CONTENT, http.toBlocking().exchange(analyst.sign(HttpRequest.DELETE("/api/v1/codebooks/" + name))).getStatus());
+
+        String dataset = "kept-" + UUID.randomUUID().toString().substring(0, 8);
+        http.toBlocking().exchange(analyst.sign(HttpRequest.POST("/api/v1/datasets/" + dataset + "/import", "id,text,themes\n1,hello there,Greeting\n")
+                .contentType("text/csv")), MAP);
+        var kept = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(analyst.sign(
+                HttpRequest.DELETE("/api/v1/codebooks/" + dataset)), MAP));
+        assertEquals(HttpStatus.CONFLICT, kept.getStatus());
+        assertTrue(get("/api/v1/codebooks/" + dataset).contains("Greeting"), "nothing was deleted");
+    }
+
     private long submit(String text) {
         var outcome = responses.submit(new Submission(Surveys.YOUNG, Channel.API, Map.of("feel-safe", List.of("yes"),
                 "anything-else", List.of(text)), null, null));
