@@ -2,7 +2,6 @@ package org.heard.theme;
 
 import org.tartarus.snowball.ext.EnglishStemmer;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,11 +67,5 @@ final class Terms {
 
     static boolean isPhrase(String term) {
         return term.indexOf(' ') > 0;
-    }
-
-    static List<String> sorted(Set<String> terms) {
-        var list = new ArrayList<>(terms);
-        list.sort(null);
-        return list;
     }
 }

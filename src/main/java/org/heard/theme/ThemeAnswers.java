@@ -13,6 +13,8 @@ import java.util.Set;
 /** Reads the answers themes work on through search, and which of them may be quoted. */
 @Singleton
 class ThemeAnswers {
+    static final int REST = 20_000;
+
     private final SearchService search;
     private final Safeguarding safeguarding;
     private final ThemeConfiguration config;
@@ -27,19 +29,20 @@ class ThemeAnswers {
     record Chosen(List<FoundAnswer> set, List<FoundAnswer> rest, Set<FoundAnswer> quotable) {
     }
 
+    /**
+     * The rest is the newest answers outside the set, at most {@link #REST} of them: term frequencies
+     * from a sample that size are as good as from the whole corpus, at a fraction of the reading.
+     */
     Chosen chosenAndRest(SearchRequest r) {
         List<FoundAnswer> set = search.all(r, config.maxAnswers());
         var keys = new HashSet<String>();
         set.forEach(a -> keys.add(a.responseId() + "/" + a.questionId()));
         SearchRequest everything = new SearchRequest(null, null, null, null, null, null, null, null, null, 1, 1, false, r.agencyScope());
-        List<FoundAnswer> rest = search.all(everything, config.maxAnswers()).stream()
-                .filter(a -> !keys.contains(a.responseId() + "/" + a.questionId())).toList();
+        List<FoundAnswer> rest = search.all(everything, Math.min(config.maxAnswers(), set.size() + REST)).stream()
+                .filter(a -> !keys.contains(a.responseId() + "/" + a.questionId())).limit(REST).toList();
         return new Chosen(set, rest, quotable(set));
     }
 
-    List<FoundAnswer> chosen(SearchRequest r) {
-        return search.all(r, config.maxAnswers());
-    }
 
     /** Answers that may be quoted: none flagged as a possible disclosure. */
     Set<FoundAnswer> quotable(List<FoundAnswer> answers) {
