@@ -85,6 +85,15 @@ class ThemeBenchmark {
         String exported = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/api/v1/datasets/" + dataset + "/export.csv")));
         long exportMillis = (System.nanoTime() - e0) / 1_000_000;
         long exportAgain = median(() -> http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/api/v1/datasets/" + dataset + "/export.csv"))));
+        // A theme report over the same answers, with a codebook whose eight themes each have a query.
+        String book = "bench-report-" + System.nanoTime();
+        var themes = new StringBuilder("name: " + book + "\nthemes:\n");
+        for (String q : new String[] {"staff OR nurse*", "wait*", "park*", "friendly OR kind", "clean*", "appointment*", "food", "rude"}) {
+            themes.append("  - name: ").append(q.replace("*", "").replace(" OR ", " or ")).append("\n    query: '").append(q).append("'\n");
+        }
+        http.toBlocking().exchange(analyst.sign(HttpRequest.PUT("/api/v1/codebooks/" + book, themes.toString()).contentType("application/yaml")), MAP);
+        long reportApi = median(() -> http.toBlocking().retrieve(analyst.sign(HttpRequest.GET(
+                "/api/v1/reports/themes/" + book + "?channel=import")), MAP));
         long discoverApi = median(() -> http.toBlocking().retrieve(analyst.sign(HttpRequest.GET(
                 "/api/v1/themes/discover?channel=import&clusters=8")), MAP));
 
@@ -103,11 +112,12 @@ class ThemeBenchmark {
                 | `GET /api/v1/datasets/{name}/export.csv` just after import: learn the model, then suggest for %,d rows | %d ms | under 5 s |
                 | the same export again, model already learned (median of 5) | %d ms | |
                 | `GET /api/v1/themes/discover` over the %,d imported answers, read from the index (median of 5) | %d ms | under 2 s |
+                | `GET /api/v1/reports/themes/{codebook}` over the %,d imported answers, eight themes tagged by their queries (median of 5) | %d ms | |
                 | importing %,d rows as a dataset through `POST /api/v1/datasets/{name}/import` (H2) | %d ms | |
 
                 The export had %,d lines.
                 """, LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), N, CODED,
-                N, N, discovery, N, suggest, CODED, train, N, exportMillis, exportAgain, N + CODED, discoverApi, N + CODED, importMillis,
+                N, N, discovery, N, suggest, CODED, train, N, exportMillis, exportAgain, N + CODED, discoverApi, N + CODED, reportApi, N + CODED, importMillis,
                 exported.lines().count());
         Files.createDirectories(Path.of("benchmarks/results"));
         Files.writeString(Path.of("benchmarks/results/themes.md"), report);
