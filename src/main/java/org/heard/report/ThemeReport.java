@@ -58,14 +58,16 @@ class ThemeReport {
     record CoOccurrence(List<String> themes, List<List<Cell>> counts) {
     }
 
-    /** A theme raised by two or more sources in the same quarter, with how many answers from each. */
+    /**
+     * A theme raised by two or more sources in the same quarter, and which. The sources are named
+     * without counts: a count per quarter beside the report's counts per audience over the period
+     * could be subtracted to reveal a count this report hides.
+     */
     @Serdeable
-    record Recurring(String quarter, String theme, Map<String, Cell> sources) {
-        /** "children (12), staff (c)" for the page. */
+    record Recurring(String quarter, String theme, List<String> sources) {
+        /** "children, staff" for the page. */
         public String sourcesText() {
-            var parts = new ArrayList<String>();
-            sources.forEach((s, c) -> parts.add(s + " (" + c.text() + ")"));
-            return String.join(", ", parts);
+            return String.join(", ", sources);
         }
     }
 
@@ -176,9 +178,7 @@ class ThemeReport {
         counts.forEach((quarter, byTheme) -> themes.forEach(theme -> {
             Map<String, Long> sources = byTheme.get(theme);
             if (sources != null && sources.size() >= 2) {
-                var cells = new LinkedHashMap<String, Cell>();
-                sources.forEach((s, n) -> cells.put(s, suppression.count(n)));
-                out.add(new Recurring(quarter, theme, cells));
+                out.add(new Recurring(quarter, theme, List.copyOf(sources.keySet())));
             }
         }));
         return out;

@@ -104,8 +104,8 @@ class ThemeReportController {
                         r.cooccurrence().counts().get(i));
             }
             for (ThemeReport.Recurring rec : r.recurring()) {
-                rec.sources().forEach((source, cell) -> csv.writeNext(new String[] {CsvCells.neutralise(rec.theme()), "",
-                        "recurring " + rec.quarter(), source, cell.text(), ""}, true));
+                rec.sources().forEach(source -> csv.writeNext(new String[] {CsvCells.neutralise(rec.theme()), "",
+                        "recurring " + rec.quarter(), source, "", ""}, true));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
