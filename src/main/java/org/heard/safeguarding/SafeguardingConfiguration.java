@@ -3,6 +3,8 @@ package org.heard.safeguarding;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 
 import java.time.Duration;
@@ -14,6 +16,10 @@ import java.util.List;
  * @param escalationEmail where unacknowledged alerts are escalated (defaults to the leads' address)
  * @param escalateAfter   how long an alert may wait unacknowledged before it is escalated
  * @param frontDoor       the partnership's own front door line(s), added to the signposting
+ * @param learnedThreshold how sure the learned screen must be to flag, 0.5 to 0.99
+ *                        ({@code HEARD_SAFEGUARDING_LEARNED_THRESHOLD}): lower finds more disclosures and
+ *                        sends the leads more ordinary answers; the trade-off is measured in
+ *                        benchmarks/results/safeguarding-cross-validation.md
  */
 @ConfigurationProperties("heard.safeguarding")
 public record SafeguardingConfiguration(
@@ -22,7 +28,8 @@ public record SafeguardingConfiguration(
         @Nullable String escalationEmail,
         @Bindable(defaultValue = "1h") Duration escalateAfter,
         @Bindable(defaultValue = "1m") Duration checkEvery,
-        @Nullable List<String> frontDoor) {
+        @Nullable List<String> frontDoor,
+        @Bindable(defaultValue = "0.7") @DecimalMin("0.5") @DecimalMax("0.99") double learnedThreshold) {
 
     public List<String> frontDoorLines() {
         return frontDoor == null ? List.of() : frontDoor;

@@ -19,18 +19,23 @@ class ScreenerFactory {
 
     @Singleton
     Screener screener(SafeguardingConfiguration config) {
-        return load(Path.of(config.indicators()));
+        return load(Path.of(config.indicators()), config.learnedThreshold());
+    }
+
+    /** With the learned screen's threshold as shipped. */
+    static Screener load(Path file) {
+        return load(file, LearnedScreen.THRESHOLD);
     }
 
     /** The rules, joined by the learned screen when examples.csv sits beside the indicators. */
-    static Screener load(Path file) {
+    static Screener load(Path file, double threshold) {
         PhraseScreener rules = rules(file);
         Path examples = file.resolveSibling("examples.csv");
         if (!java.nio.file.Files.exists(examples)) {
             return rules;
         }
         try {
-            return new CombinedScreener(rules, LearnedScreen.train(examples, 0.8));
+            return new CombinedScreener(rules, LearnedScreen.train(examples, threshold));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("The safeguarding examples in " + examples + " cannot be used: " + e.getMessage(), e);
         }
