@@ -25,7 +25,7 @@ import java.util.TreeMap;
 class ScreenerCrossValidation {
     private static final Path INDICATORS = Path.of("surveys/safeguarding/indicators.yaml");
     private static final Path EXAMPLES = INDICATORS.resolveSibling("examples.csv");
-    private static final double[] THRESHOLDS = {0.5, 0.6, 0.7, 0.8, 0.9};
+    private static final double[] THRESHOLDS = {0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9};
     /** The models' settings, to compare others: cost and balance of the flagging model, then of the naming one. */
     private static final String SETUP = System.getProperty("heard.cv.setup", "0.3,0.0,0.3,0.0");
     private static final int FOLDS = 5;
@@ -96,7 +96,7 @@ class ScreenerCrossValidation {
                     .min(java.util.Comparator.comparingDouble(c -> (double) categoryFound.get(lowest).getOrDefault(c, 0) / categoryTotal.get(c)))
                     .map(c -> "%s %.2f".formatted(c, (double) categoryFound.get(lowest).getOrDefault(c, 0) / categoryTotal.get(c)))
                     .orElse("");
-            table.append("| %.1f | %.3f | %.3f | %s | %s |%n".formatted(THRESHOLDS[t], (double) tp[t] / disclosures,
+            table.append("| %.2f | %.3f | %.3f | %s | %s |%n".formatted(THRESHOLDS[t], (double) tp[t] / disclosures,
                     (double) tp[t] / Math.max(1, tp[t] + fp[t]), weakest,
                     comments.isEmpty() ? "not measured" : "%d (%.2f%%)".formatted(alarms, 100.0 * alarms / comments.size())));
         }

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScreenerEvaluationTest {
     private static final Path INDICATORS = Path.of("surveys/safeguarding/indicators.yaml");
     private static final Screener SCREENER = ScreenerFactory.load(INDICATORS);
-    private static final String HELD_OUT = "evaluation-holdout-5.csv";
+    private static final String HELD_OUT = "evaluation-holdout-6.csv";
 
     private record Example(String text, boolean disclosure, Set<String> categories, String speaker) {
     }
@@ -70,7 +70,7 @@ class ScreenerEvaluationTest {
 
                 Ordinary comments flagged: %s of the real patient feedback in
                 `../shared/data/nhs_patient_feedback_phase1.csv`, comments by the public that are not disclosures to us.
-                The learned screen's threshold (0.7 as shipped, `HEARD_SAFEGUARDING_LEARNED_THRESHOLD`) was chosen by
+                The learned screen's threshold (0.75 as shipped, `HEARD_SAFEGUARDING_LEARNED_THRESHOLD`) was chosen by
                 cross-validation over the training examples, weighing disclosures found against ordinary comments
                 flagged (`safeguarding-cross-validation.md`), never on this set.
 
@@ -83,13 +83,15 @@ class ScreenerEvaluationTest {
                 | `evaluation-holdout-3.csv` | rules + character model | 0.867 | 0.929 |
                 | `evaluation-holdout-4.csv` (60 / 50) | the same, holdout 3 added to training | 0.783 | 0.979 |
                 | `evaluation-holdout-5.csv` (144 / 110) | the same, holdout 4 added | 0.819 | 0.874 |
+                | `evaluation-holdout-5.csv` | 840 new training examples, threshold 0.7, likeliest category named | 0.910 | 0.868 |
+                | `evaluation-holdout-6.csv` (180 / 130) | the same, unchanged | 0.911 | 0.872 |
 
-                The figures above are the same set after 840 more examples written for training (480 disclosures, 40 in
-                every category, and 360 near misses), the threshold moved from 0.8 to 0.7, and the likeliest category always
-                named.
+                The figures above are the sixth set after the fifth and 960 more examples (500 disclosures, most in the
+                categories cross-validation found weakest, and 460 near misses and plain answers) joined the training, with
+                the threshold chosen again by cross-validation (0.75: at most 3 in 100 ordinary comments flagged).
 
-                Targets: recall 0.95 overall and 0.90 in every category, precision 0.85. Per category (twelve
-                disclosures each, so one miss moves a category by 0.08):
+                Targets: recall 0.95 overall and 0.90 in every category, precision 0.85. Per category (fifteen
+                disclosures each, so one miss moves a category by 0.07):
 
                 | category | disclosures | recall | precision |
                 |---|---|---|---|
