@@ -25,7 +25,9 @@ import java.util.Map;
 /** Search over JSON for the staff who may read free text, and the admins' rebuild of the index. */
 @Controller("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
-@ExecuteOn(TaskExecutors.BLOCKING)
+// Platform threads, not virtual ones: Lucene's analyzers keep their token streams per thread, and a
+// fresh virtual thread for every request would build them again for every search.
+@ExecuteOn(TaskExecutors.IO)
 class SearchController {
     private final SearchService search;
     private final SearchIndex index;

@@ -23,7 +23,9 @@ import java.util.Map;
 /** The staff search page: the same search and filters as the API, facet counts that narrow, paging. */
 @Controller("/staff/search")
 @Produces(MediaType.TEXT_HTML)
-@ExecuteOn(TaskExecutors.BLOCKING)
+// Platform threads, not virtual ones: Lucene's analyzers keep their token streams per thread, and a
+// fresh virtual thread for every request would build them again for every search.
+@ExecuteOn(TaskExecutors.IO)
 @Secured({"ADMIN", "ANALYST", "SAFEGUARDING_LEAD", "AGENCY_LEAD"})
 class SearchPage {
     private final SearchService search;

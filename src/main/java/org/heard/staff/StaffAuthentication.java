@@ -6,15 +6,19 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.AuthenticationFailureReason;
 import io.micronaut.security.authentication.AuthenticationRequest;
 import io.micronaut.security.authentication.AuthenticationResponse;
-import io.micronaut.security.authentication.provider.HttpRequestAuthenticationProvider;
+import io.micronaut.security.authentication.provider.HttpRequestExecutorAuthenticationProvider;
 import jakarta.inject.Singleton;
 
 import java.util.HashMap;
 import java.util.List;
 
-/** Checks a username and password (sign-in form or HTTP Basic) against the staff accounts. */
+/**
+ * Checks a username and password (sign-in form or HTTP Basic) against the staff accounts. It reads
+ * the database, so it runs on the blocking executor: HTTP Basic is checked in a filter, and on the
+ * event loop one slow lookup would hold up every other request on that connection's thread.
+ */
 @Singleton
-class StaffAuthentication<B> implements HttpRequestAuthenticationProvider<B> {
+class StaffAuthentication<B> implements HttpRequestExecutorAuthenticationProvider<B> {
     static final String AGENCY = "agency";
     static final String NAME = "name";
 
