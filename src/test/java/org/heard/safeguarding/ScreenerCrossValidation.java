@@ -1,11 +1,8 @@
 package org.heard.safeguarding;
 
-import com.opencsv.CSVReader;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.io.FileReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -85,7 +82,7 @@ class ScreenerCrossValidation {
                 }
             }
         }
-        List<String> comments = publicComments();
+        List<String> comments = ScreenerEvaluationTest.ordinary();
         LearnedScreen all = LearnedScreen.train(labelled, ordinary, THRESHOLDS[0], flagging(), naming());
         var table = new StringBuilder();
         for (int t = 0; t < n; t++) {
@@ -128,17 +125,5 @@ class ScreenerCrossValidation {
     private static org.heard.learning.LinearClassifier.Settings naming() {
         String[] p = SETUP.split(",");
         return new org.heard.learning.LinearClassifier.Settings(Double.parseDouble(p[2]), 20, Double.parseDouble(p[3]));
-    }
-
-    private static List<String> publicComments() throws Exception {
-        Path file = Path.of("../shared/data/nhs_patient_feedback_phase1.csv");
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        try (var reader = new CSVReader(new FileReader(file.toFile(), StandardCharsets.UTF_8))) {
-            List<String[]> rows = reader.readAll();
-            int text = java.util.Arrays.asList(rows.getFirst()).indexOf("feedback");
-            return rows.subList(1, rows.size()).stream().map(r -> r[text]).toList();
-        }
     }
 }
