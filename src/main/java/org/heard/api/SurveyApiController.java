@@ -64,9 +64,10 @@ class SurveyApiController {
     @Get
     @Secured({"ADMIN", "ANALYST", "SAFEGUARDING_LEAD", "AGENCY_LEAD", "VIEWER"})
     List<SurveySummary> list() {
+        Map<String, Long> counts = responses.countsBySurvey();
         return catalog.all().stream().map(s -> new SurveySummary(s.id(), s.title(), s.audience().id(),
                 s.channels().stream().map(c -> c.id()).sorted().toList(), catalog.status(s).id(), s.version(),
-                responses.count(s.id()))).toList();
+                counts.getOrDefault(s.id(), 0L))).toList();
     }
 
     @Get("/{surveyId}")

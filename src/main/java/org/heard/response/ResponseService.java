@@ -2,6 +2,7 @@ package org.heard.response;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,11 +47,14 @@ public class ResponseService {
     private final Receipts receipts;
     private final Clock clock;
     private final ResponseLinks links;
+    private final JdbcOperations jdbc;
 
     ResponseService(SurveyCatalog catalog, ResponseRepository responses, AnswerRepository answers,
                     TransactionOperations<Connection> tx, ApplicationEventPublisher<ResponseSubmitted> submitted,
-                    ApplicationEventPublisher<ResponsesDeleted> deleted, Receipts receipts, Clock clock, ResponseLinks links) {
+                    ApplicationEventPublisher<ResponsesDeleted> deleted, Receipts receipts, Clock clock, ResponseLinks links,
+                    JdbcOperations jdbc) {
         this.links = links;
+        this.jdbc = jdbc;
         this.catalog = catalog;
         this.responses = responses;
         this.answers = answers;
@@ -191,6 +196,19 @@ public class ResponseService {
 
     public long count(String surveyId) {
         return responses.countBySurveyId(surveyId);
+    }
+
+    /** How many responses each survey has, in one read; a survey with none is absent. */
+    public Map<String, Long> countsBySurvey() {
+        return tx.executeRead(status -> jdbc.prepareStatement("SELECT survey_id, COUNT(*) FROM response GROUP BY survey_id", ps -> {
+            var counts = new HashMap<String, Long>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return counts;
+        }));
     }
 
     /** How many responses are stored in all. */

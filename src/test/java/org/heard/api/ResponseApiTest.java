@@ -76,6 +76,22 @@ class ResponseApiTest {
     }
 
     @Test
+    void theSurveyListCountsEachSurveysResponses() {
+        var analyst = StaffTestData.create(accounts, "ANALYST");
+        long before = responsesOf(analyst, Surveys.EVERY_TYPE);
+        post(Surveys.EVERY_TYPE, Map.of("answers", everyTypeJson("one")));
+        post(Surveys.EVERY_TYPE, Map.of("answers", everyTypeJson("two")));
+        assertEquals(before + 2, responsesOf(analyst, Surveys.EVERY_TYPE));
+    }
+
+    private long responsesOf(StaffTestData.Login login, String survey) {
+        List<Map<String, Object>> list = http.toBlocking().retrieve(login.sign(HttpRequest.GET("/api/v1/surveys")),
+                Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        return list.stream().filter(s -> survey.equals(s.get("id"))).map(s -> ((Number) s.get("responseCount")).longValue())
+                .findFirst().orElseThrow();
+    }
+
+    @Test
     void explainsEveryInvalidAnswer() {
         var answers = everyTypeJson("x".repeat(501));
         answers.put("happy", "five");
