@@ -59,6 +59,13 @@ class BotConversation {
         this.clock = clock;
     }
 
+    /** The chat an update belongs to, or null for one about no chat. */
+    static Long chatOf(Update update) {
+        return update.hasMessage() ? update.getMessage().getChatId()
+                : update.hasCallbackQuery() && update.getCallbackQuery().getMessage() != null
+                ? update.getCallbackQuery().getMessage().getChatId() : null;
+    }
+
     /** Handles one update, once: a repeated delivery of the same update id is ignored. */
     void handle(Update update) {
         if (update.getUpdateId() == null || !conversations.firstTime(update.getUpdateId())) {
@@ -72,8 +79,7 @@ class BotConversation {
             }
         } catch (BotSender.Blocked blocked) {
             // They blocked the bot: forget where they were and send nothing more.
-            Long chat = update.hasMessage() ? update.getMessage().getChatId()
-                    : update.hasCallbackQuery() ? update.getCallbackQuery().getMessage().getChatId() : null;
+            Long chat = chatOf(update);
             if (chat != null) {
                 conversations.delete(hash(chat));
             }

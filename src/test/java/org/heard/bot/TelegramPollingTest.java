@@ -79,6 +79,32 @@ class TelegramPollingTest {
     }
 
     @Test
+    void oneChatsPacedRepliesDoNotHoldUpAnother() throws Exception {
+        long other = chat + 1;
+        // Both chats' updates come in one batch; the first chat's replies must wait two seconds apart.
+        text("/start every-type");
+        text("/start every-type");
+        api.updates.add("{\"update_id\":" + (++updateId) + ",\"message\":{\"message_id\":8,\"date\":1795400000,\"chat\":{\"id\":" + other
+                + ",\"type\":\"private\"},\"text\":\"/start every-type\"}}");
+        context = run(Map.of("telegram.per-chat-interval", "2s"));
+        waitFor("both chats' first questions, the first chat's twice",
+                a -> a.sentTexts().stream().filter(b -> b.contains(String.valueOf(other)) && b.contains("Which colour")).count() == 1
+                        && a.sentTexts().stream().filter(b -> b.contains(String.valueOf(chat)) && b.contains("Which colour")).count() == 2);
+        List<String> sent = api.sentTexts();
+        int otherFirst = -1;
+        int mineLast = -1;
+        for (int i = 0; i < sent.size(); i++) {
+            if (otherFirst < 0 && sent.get(i).contains(String.valueOf(other))) {
+                otherFirst = i;
+            }
+            if (sent.get(i).contains(String.valueOf(chat))) {
+                mineLast = i;
+            }
+        }
+        assertTrue(otherFirst < mineLast, "the second chat was answered while the first waited its turn: " + sent);
+    }
+
+    @Test
     void everyKindOfQuestionThroughARestartA429AndABadAnswer() throws Exception {
         context = run();
         api.rateLimitOnce.set(true);
