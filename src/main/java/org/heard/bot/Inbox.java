@@ -16,6 +16,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -33,6 +36,8 @@ class Inbox {
     private final BotConversation conversation;
     private final ExecutorService executor;
     private final BotConfiguration config;
+    /** The last update queued for each chat still being handled. */
+    private final Map<Long, CompletableFuture<Void>> chats = new ConcurrentHashMap<>();
 
     Inbox(JdbcOperations jdbc, TransactionOperations<Connection> tx, Clock clock, BotConversation conversation,
           @Named(TaskExecutors.BLOCKING) ExecutorService executor, BotConfiguration config) {
@@ -59,8 +64,30 @@ class Inbox {
             stored = false;
         }
         if (stored) {
-            executor.submit(() -> process(updateId, body));
+            queue(updateId, body);
         }
+    }
+
+    /**
+     * Handles a chat's updates one at a time, in the order they came, and different chats side by side.
+     * Telegram may deliver a chat's updates on parallel connections; handled at the same time, a quick
+     * second tap could be read before the first, against a conversation in the wrong place.
+     */
+    private void queue(long updateId, String body) {
+        Long chat;
+        try {
+            chat = BotConversation.chatOf(WebhookController.parse(body));
+        } catch (Exception e) {
+            chat = null;
+        }
+        if (chat == null) {
+            executor.submit(() -> process(updateId, body));
+            return;
+        }
+        CompletableFuture<Void> next = chats.compute(chat, (k, tail) ->
+                (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail).thenRunAsync(() -> process(updateId, body), executor));
+        Long key = chat;
+        next.whenComplete((done, failed) -> chats.remove(key, next));
     }
 
     @EventListener
@@ -85,7 +112,7 @@ class Inbox {
                     }
                     return out;
                 }));
-        pending.forEach(p -> process(p.id(), p.body()));
+        pending.forEach(p -> queue(p.id(), p.body()));
     }
 
     private void process(long updateId, String body) {
