@@ -11,15 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Sending through the real client library: pacing per chat, long texts in parts, a blocked chat. */
 class BotSenderTest {
-    private final FakeBotApi api = start();
-
-    private static FakeBotApi start() {
-        try {
-            return new FakeBotApi();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private final FakeBotApi api = FakeBotApi.started();
 
     private BotSender sender(Duration perChat) {
         return new BotSender(new BotConfiguration("123:TEST", "http://127.0.0.1:" + api.port(), "webhook", null, "bots/telegram.yaml",

@@ -24,6 +24,25 @@ class FakeBotApi implements AutoCloseable {
     private final HttpServer server;
     private final AtomicInteger messageIds = new AtomicInteger(100);
 
+    /** A fake started on a free port, for a field initialiser. */
+    static FakeBotApi started() {
+        try {
+            return new FakeBotApi();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The settings that put a service in webhook mode against this fake, with any others as key, value, ... */
+    java.util.Map<String, String> webhook(String secret, String... more) {
+        var props = new java.util.HashMap<String, String>(java.util.Map.of("telegram.bot-token", "123456:TEST",
+                "telegram.api-url", "http://127.0.0.1:" + port(), "telegram.mode", "webhook", "telegram.webhook-secret", secret));
+        for (int i = 0; i + 1 < more.length; i += 2) {
+            props.put(more[i], more[i + 1]);
+        }
+        return props;
+    }
+
     FakeBotApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {

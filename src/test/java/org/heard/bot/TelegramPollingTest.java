@@ -23,18 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("db")
 class TelegramPollingTest {
-    private final FakeBotApi api = start();
+    private final FakeBotApi api = FakeBotApi.started();
     private final long chat = 6_000_000_000L + new Random().nextInt(1_000_000);
     private long updateId = 1_000_000_000L + new Random().nextInt(100_000_000);
     private ApplicationContext context;
-
-    private static FakeBotApi start() {
-        try {
-            return new FakeBotApi();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private ApplicationContext run() {
         return run(Map.of());

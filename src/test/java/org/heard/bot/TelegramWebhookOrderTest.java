@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TelegramWebhookOrderTest implements TestPropertyProvider {
     private static final String SECRET = "webhook-secret-for-order-tests";
-    private final FakeBotApi api = start();
+    private final FakeBotApi api = FakeBotApi.started();
     private final long chat = 7_000_000_000L + new Random().nextInt(1_000_000);
     private long updateId = 800_000_000L + new Random().nextInt(100_000_000);
 
@@ -36,18 +36,9 @@ class TelegramWebhookOrderTest implements TestPropertyProvider {
     @Inject
     Inbox inbox;
 
-    private static FakeBotApi start() {
-        try {
-            return new FakeBotApi();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("telegram.bot-token", "123456:TEST", "telegram.api-url", "http://127.0.0.1:" + api.port(),
-                "telegram.mode", "webhook", "telegram.webhook-secret", SECRET, "telegram.per-chat-interval", "10ms");
+        return api.webhook(SECRET, "telegram.per-chat-interval", "10ms");
     }
 
     @AfterAll

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TelegramWebhookTest implements TestPropertyProvider {
     private static final String SECRET = "webhook-secret-for-tests";
-    private final FakeBotApi api = start();
+    private final FakeBotApi api = FakeBotApi.started();
 
     @Inject
     @Client("/")
@@ -48,18 +48,9 @@ class TelegramWebhookTest implements TestPropertyProvider {
     private final long chat = 5_000_000_000L + new Random().nextInt(1_000_000);
     private long updateId = 900_000_000L + new Random().nextInt(100_000_000);
 
-    private static FakeBotApi start() {
-        try {
-            return new FakeBotApi();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("telegram.bot-token", "123456:TEST", "telegram.api-url", "http://127.0.0.1:" + api.port(),
-                "telegram.mode", "webhook", "telegram.webhook-secret", SECRET, "heard.safeguarding.front-door", "Front door: 020 8901 2690");
+        return api.webhook(SECRET, "heard.safeguarding.front-door", "Front door: 020 8901 2690");
     }
 
     @AfterAll
