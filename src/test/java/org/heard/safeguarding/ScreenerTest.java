@@ -70,6 +70,18 @@ class ScreenerTest {
     }
 
     @Test
+    void aThresholdOutsideItsRangeStopsTheServiceWithTheSettingNamed() {
+        var e = assertThrows(RuntimeException.class, () -> {
+            try (var context = io.micronaut.context.ApplicationContext.run(
+                    java.util.Map.of("heard.safeguarding.learned-threshold", "2"), "test")) {
+                context.getBean(Screener.class);
+            }
+        });
+        String all = e.toString() + (e.getCause() == null ? "" : e.getCause().toString());
+        assertTrue(all.contains("learnedThreshold"), all);
+    }
+
+    @Test
     void emptyTextIsClear() {
         assertEquals(ScreenResult.CLEAR, SCREENER.screen("   "));
     }
