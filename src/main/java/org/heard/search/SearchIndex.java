@@ -61,7 +61,8 @@ public class SearchIndex {
     private final ThreadLocal<Boolean> batching = ThreadLocal.withInitial(() -> false);
     private final java.util.concurrent.ScheduledExecutorService committer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().daemon().name("search-commit").unstarted(r));
-    private final SlicedSearchers slices = new SlicedSearchers();
+    private final FacetOrdinals ordinals = new FacetOrdinals(AnswerDocuments.facetDimensions());
+    private final SlicedSearchers slices = new SlicedSearchers(ordinals);
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong total = new AtomicLong();
 
@@ -103,6 +104,11 @@ public class SearchIndex {
             data.forEach(e -> map.put(e.getKey(), e.getValue()));
         }
         return map;
+    }
+
+    /** Each counted facet dimension's values, per segment of the searchers this index hands out. */
+    FacetOrdinals ordinals() {
+        return ordinals;
     }
 
     IndexSearcher acquire() throws IOException {

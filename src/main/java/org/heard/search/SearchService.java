@@ -4,13 +4,6 @@ import jakarta.inject.Singleton;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
@@ -19,14 +12,18 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.heard.survey.SurveyConfiguration;
 
 import java.io.IOException;
@@ -34,8 +31,6 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -69,11 +64,17 @@ public class SearchService {
             IndexSearcher searcher = index.acquire();
             try {
                 int from = (r.page() - 1) * r.size();
-                Sort sort = r.byDate() ? new Sort(new SortField(AnswerDocuments.SUBMITTED, SortField.Type.LONG, true)) : Sort.RELEVANCE;
-                FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query, from + r.size(), sort,
-                        new FacetsCollectorManager());
-                TopDocs top = result.topDocs();
-                ReaderState state = state(searcher);
+                int wanted = Math.max(1, from + r.size());
+                // Every hit is counted (Integer.MAX_VALUE: no early stop) for the total, and for the facets alongside.
+                CollectorManager<?, ? extends TopDocs> topManager = r.byDate()
+                        ? new TopFieldCollectorManager(new Sort(new SortField(AnswerDocuments.SUBMITTED, SortField.Type.LONG, true)), wanted,
+                        Integer.MAX_VALUE)
+                        : new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE);
+                Object[] collected = searcher.search(query, new MultiCollectorManager(topManager, new FacetCounter(index.ordinals())));
+                TopDocs top = (TopDocs) collected[0];
+                @SuppressWarnings("unchecked")
+                var facets = (Map<String, Map<String, Long>>) collected[1];
+                FieldInfo textField = textField(searcher);
                 ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(from, top.scoreDocs.length), top.scoreDocs.length);
                 StoredFields stored = searcher.storedFields();
                 var docs = new Document[page.length];
@@ -82,26 +83,16 @@ public class SearchService {
                     docs[i] = stored.document(page[i].doc);
                     texts[i] = docs[i].get(AnswerDocuments.TEXT);
                 }
-                // Facet counting and highlighting need only what is read by now: they run side by side.
-                List<String> dims = AnswerDocuments.facetDimensions();
-                var work = new ArrayList<Callable<Object>>();
-                for (String dim : dims) {
-                    work.add(() -> count(state, result.facetsCollector(), dim));
-                }
+                // The page's two halves are highlighted side by side.
                 int half = (page.length + 1) / 2;
-                work.add(() -> Snippets.of(searcher, indexAnalyzer, state.text(), text, Arrays.copyOfRange(page, 0, half),
+                var work = new ArrayList<Callable<String[]>>();
+                work.add(() -> Snippets.of(searcher, indexAnalyzer, textField, text, Arrays.copyOfRange(page, 0, half),
                         Arrays.copyOfRange(texts, 0, half)));
-                work.add(() -> Snippets.of(searcher, indexAnalyzer, state.text(), text, Arrays.copyOfRange(page, half, page.length),
+                work.add(() -> Snippets.of(searcher, indexAnalyzer, textField, text, Arrays.copyOfRange(page, half, page.length),
                         Arrays.copyOfRange(texts, half, page.length)));
-                List<Object> done = searcher.getTaskExecutor().invokeAll(work);
-                var facets = new LinkedHashMap<String, Map<String, Long>>();
-                for (int i = 0; i < dims.size(); i++) {
-                    @SuppressWarnings("unchecked")
-                    var counts = (Map<String, Long>) done.get(i);
-                    facets.put(dims.get(i), counts);
-                }
-                String[] first = (String[]) done.get(dims.size());
-                String[] second = (String[]) done.get(dims.size() + 1);
+                List<String[]> done = searcher.getTaskExecutor().invokeAll(work);
+                String[] first = done.get(0);
+                String[] second = done.get(1);
                 var hits = new ArrayList<SearchResult.Hit>(page.length);
                 for (int i = 0; i < page.length; i++) {
                     Document d = docs[i];
@@ -248,47 +239,20 @@ public class SearchService {
         return sb.toString();
     }
 
-    /**
-     * What is worth keeping while the index reader stays the same: each counted dimension's facet
-     * ordinals (costly to build; none for a dimension the index holds no values of yet) and the text
-     * field's merged info (read by every highlight).
-     */
-    private record ReaderState(IndexReader reader, Map<String, SortedSetDocValuesReaderState> facets, FieldInfo text) {
+    /** The text field's merged info, read by every highlight: kept while the index reader stays the same. */
+    private record TextInfo(IndexReader reader, FieldInfo info) {
     }
 
-    private volatile ReaderState readerState;
+    private volatile TextInfo textInfo;
 
-    private ReaderState state(IndexSearcher searcher) throws IOException {
-        ReaderState current = readerState;
+    private FieldInfo textField(IndexSearcher searcher) {
+        TextInfo current = textInfo;
         IndexReader reader = searcher.getIndexReader();
         if (current == null || current.reader() != reader) {
-            var facets = new HashMap<String, SortedSetDocValuesReaderState>();
-            for (String dim : AnswerDocuments.facetDimensions()) {
-                try {
-                    facets.put(dim, new DefaultSortedSetDocValuesReaderState(reader, AnswerDocuments.facetField(dim), AnswerDocuments.FACETS));
-                } catch (IllegalArgumentException e) {
-                    // No answer has a value for it yet.
-                }
-            }
-            current = new ReaderState(reader, facets, FieldInfos.getMergedFieldInfos(reader).fieldInfo(AnswerDocuments.TEXT));
-            readerState = current;
+            current = new TextInfo(reader, FieldInfos.getMergedFieldInfos(reader).fieldInfo(AnswerDocuments.TEXT));
+            textInfo = current;
         }
-        return current;
-    }
-
-    /** Every hit counted under one dimension's values, the 50 largest first. */
-    private static Map<String, Long> count(ReaderState state, FacetsCollector fc, String dim) throws IOException {
-        var values = new LinkedHashMap<String, Long>();
-        SortedSetDocValuesReaderState dimState = state.facets().get(dim);
-        if (dimState != null) {
-            FacetResult res = new SortedSetDocValuesFacetCounts(dimState, fc).getTopChildren(50, dim);
-            if (res != null) {
-                for (LabelAndValue lv : res.labelValues) {
-                    values.put(lv.label, lv.value.longValue());
-                }
-            }
-        }
-        return values;
+        return current.info();
     }
 
 }

@@ -16,11 +16,18 @@ import java.util.concurrent.Executors;
  */
 final class SlicedSearchers extends SearcherFactory implements AutoCloseable {
     private final int cores = Runtime.getRuntime().availableProcessors();
+    private final FacetOrdinals ordinals;
     private final ExecutorService threads = Executors.newFixedThreadPool(cores,
             r -> Thread.ofPlatform().daemon().name("search-slice").unstarted(r));
 
+    SlicedSearchers(FacetOrdinals ordinals) {
+        this.ordinals = ordinals;
+    }
+
     @Override
     public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+        // New segments' facet arrays are built here, as the searcher opens, not by the first search.
+        ordinals.warm(reader);
         return new IndexSearcher(reader, threads) {
             @Override
             protected LeafSlice[] slices(List<LeafReaderContext> leaves) {

@@ -1,0 +1,107 @@
+package org.heard.search;
+
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts every hit under each facet dimension's values while the hits are collected, in one pass
+ * with the top hits (see {@link FacetOrdinals}). Answers: per dimension, the {@value #TOP} commonest
+ * values, largest count first and then by name.
+ */
+final class FacetCounter implements CollectorManager<FacetCounter.Counts, Map<String, Map<String, Long>>> {
+    static final int TOP = 50;
+    private final FacetOrdinals ordinals;
+
+    FacetCounter(FacetOrdinals ordinals) {
+        this.ordinals = ordinals;
+    }
+
+    @Override
+    public Counts newCollector() {
+        return new Counts(ordinals);
+    }
+
+    @Override
+    public Map<String, Map<String, Long>> reduce(Collection<Counts> collectors) {
+        List<String> dims = ordinals.dims();
+        var out = new LinkedHashMap<String, Map<String, Long>>();
+        for (int d = 0; d < dims.size(); d++) {
+            var total = new HashMap<String, Long>();
+            for (Counts c : collectors) {
+                c.byLabel.get(d).forEach((label, n) -> total.merge(label, n, Long::sum));
+            }
+            var top = new LinkedHashMap<String, Long>();
+            total.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+                    .limit(TOP)
+                    .forEach(e -> top.put(e.getKey(), e.getValue()));
+            out.put(dims.get(d), top);
+        }
+        return out;
+    }
+
+    /** One slice's counts, by value name, across the segments it searched. */
+    static final class Counts implements Collector {
+        private final FacetOrdinals ordinals;
+        private final List<Map<String, Long>> byLabel = new ArrayList<>();
+
+        Counts(FacetOrdinals ordinals) {
+            this.ordinals = ordinals;
+            ordinals.dims().forEach(d -> byLabel.add(new HashMap<>()));
+        }
+
+        @Override
+        public LeafCollector getLeafCollector(LeafReaderContext context) {
+            FacetOrdinals.Segment segment = ordinals.of(context.reader());
+            int[][] ords = segment.ords();
+            int[][] counts = new int[ords.length][];
+            for (int d = 0; d < ords.length; d++) {
+                counts[d] = new int[segment.labels()[d].length];
+            }
+            return new LeafCollector() {
+                @Override
+                public void setScorer(Scorable scorer) {
+                }
+
+                @Override
+                public void collect(int doc) {
+                    for (int d = 0; d < ords.length; d++) {
+                        int o = ords[d][doc];
+                        if (o >= 0) {
+                            counts[d][o]++;
+                        }
+                    }
+                }
+
+                @Override
+                public void finish() {
+                    for (int d = 0; d < counts.length; d++) {
+                        String[] labels = segment.labels()[d];
+                        for (int o = 0; o < counts[d].length; o++) {
+                            if (counts[d][o] > 0) {
+                                byLabel.get(d).merge(labels[o], (long) counts[d][o], Long::sum);
+                            }
+                        }
+                    }
+                }
+            };
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
+    }
+}
