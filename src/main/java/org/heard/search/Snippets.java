@@ -9,7 +9,10 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -23,7 +26,47 @@ import java.util.Map;
  * analysed twice.
  */
 final class Snippets {
+    private static final PassageScorer SCORER = new LeanScorer();
+
     private Snippets() {
+    }
+
+    /**
+     * Lucene's passage score (BM25 over the query terms a passage holds, favouring early passages),
+     * worked out without the hash table Lucene's own version builds for every passage it looks at:
+     * those tables were the largest share of what a search allocated. A passage holds few matches, so
+     * telling its distinct terms apart by comparing them directly is cheaper than hashing.
+     */
+    static final class LeanScorer extends PassageScorer {
+        @Override
+        public float score(Passage passage, int contentLength) {
+            int matches = passage.getNumMatches();
+            BytesRef[] terms = passage.getMatchTerms();
+            int[] inDoc = passage.getMatchTermFreqsInDoc();
+            float score = 0;
+            for (int i = 0; i < matches; i++) {
+                if (seenBefore(terms, i)) {
+                    continue;
+                }
+                int inPassage = 1;
+                for (int j = i + 1; j < matches; j++) {
+                    if (terms[j].bytesEquals(terms[i])) {
+                        inPassage++;
+                    }
+                }
+                score += tf(inPassage, passage.getLength()) * weight(contentLength, inDoc[i]);
+            }
+            return score * norm(passage.getStartOffset());
+        }
+
+        private static boolean seenBefore(BytesRef[] terms, int i) {
+            for (int j = 0; j < i; j++) {
+                if (terms[j].bytesEquals(terms[i])) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /**
@@ -44,7 +87,8 @@ final class Snippets {
         var builder = UnifiedHighlighter.builder(searcher, analyzer)
                 // escape=true: the answer's own text is HTML-escaped; only our <mark> tags are markup.
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
-                .withMaxLength(10_000);
+                .withMaxLength(10_000)
+                .withScorer(SCORER);
         String[] out = new PageHighlighter(builder, textField, byDoc)
                 .highlight(AnswerDocuments.TEXT, textQuery, new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page), 2);
         for (int i = 0; i < out.length; i++) {
