@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScreenerEvaluationTest {
     private static final Path INDICATORS = Path.of("surveys/safeguarding/indicators.yaml");
     private static final Screener SCREENER = ScreenerFactory.load(INDICATORS);
-    private static final String HELD_OUT = "evaluation-holdout-7.csv";
+    private static final String HELD_OUT = "evaluation-holdout-8.csv";
 
     private record Example(String text, boolean disclosure, Set<String> categories, String speaker) {
     }
@@ -86,15 +86,20 @@ class ScreenerEvaluationTest {
                 | `evaluation-holdout-5.csv` | 840 new training examples, threshold 0.7, likeliest category named | 0.910 | 0.868 |
                 | `evaluation-holdout-6.csv` (180 / 130) | the same, unchanged | 0.911 | 0.872 |
                 | `evaluation-holdout-6.csv` | holdout 5 and 960 more examples (most in the categories cross-validation finds weakest) added, threshold chosen again: 0.75 | 0.894 | 0.880 |
+                | `evaluation-holdout-7.csv` (180 / 130) | the same, as shipped | 0.900 | 0.900 |
 
-                The figures above are a seventh set, written after all of this and read once on the screen as shipped. The
-                sixth set is not in the training yet: it joins with the next change to the screen, read on an eighth.
+                The figures above are an eighth set, written after all of this, without sight of the training examples
+                or the screen, and read once on the screen as shipped: holdouts 6 and 7 added to the training examples
+                and the threshold chosen again by the same rule (still 0.75).
 
                 Tried and not shipped: a third reader for what an answer means (all-MiniLM-L6-v2 sentence embeddings run in
                 process through ONNX Runtime, with a logistic regression learned from the same examples). In cross-validation
                 it raised recall from 0.84 to 0.89 at the same 3 in 100 ordinary comments flagged; on the seventh set, read
                 once with it, recall 0.906 and precision 0.881 against 0.900 and 0.900 without it. That was not worth about
                 100 MB of native libraries, a minute of learning at first start and 15 ms more on every answer.
+                Also tried and not kept: reading each sentence of a longer answer on its own as well as the whole, for
+                disclosures tucked into other feedback. In cross-validation it found 3 more disclosures in 1,000 at the
+                same threshold but flagged 3.6 in 100 ordinary comments instead of 2.6; at an equal flag rate it found fewer.
 
                 Targets: recall 0.95 overall and 0.90 in every category, precision 0.85. Per category (fifteen
                 disclosures each, so one miss moves a category by 0.07):
