@@ -56,6 +56,16 @@ class ScreenerTest {
     }
 
     @Test
+    void aGameOrASportNamedInTheAnswerDoesNotSilenceTheScreen() {
+        // Children meet groomers and extremists through games and clubs: the learned screen still reads these.
+        assertTrue(SCREENER.screen("a man on roblox keeps asking me to send him pics of me and says not to tell my mum").flagged());
+        assertTrue(SCREENER.screen("a guy at my boxing club says we need to get ready for a race war and gave us leaflets").flagged());
+        // ...and game talk is still only game talk.
+        assertFalse(SCREENER.screen("i killed my mate loads of times in fortnite last night lol").flagged());
+        assertFalse(SCREENER.screen("we played a game of football in the park and it was great").flagged());
+    }
+
+    @Test
     void aNegationEarlierInTheTextDoesNotHideALaterDisclosure() {
         assertTrue(SCREENER.screen("I dont mind school. Last night my dad hit me again").flagged());
     }
