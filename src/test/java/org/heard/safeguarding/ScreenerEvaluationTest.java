@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScreenerEvaluationTest {
     private static final Path INDICATORS = Path.of("surveys/safeguarding/indicators.yaml");
     private static final Screener SCREENER = ScreenerFactory.load(INDICATORS);
-    private static final String HELD_OUT = "evaluation-holdout-9.csv";
+    private static final String HELD_OUT = "evaluation-holdout-10.csv";
 
     private record Example(String text, boolean disclosure, Set<String> categories, String speaker) {
     }
@@ -88,14 +88,14 @@ class ScreenerEvaluationTest {
                 | `evaluation-holdout-6.csv` | holdout 5 and 960 more examples (most in the categories cross-validation finds weakest) added, threshold chosen again: 0.75 | 0.894 | 0.880 |
                 | `evaluation-holdout-7.csv` (180 / 130) | the same, as shipped | 0.900 | 0.900 |
                 | `evaluation-holdout-8.csv` (180 / 130) | holdouts 6 and 7 added to training, threshold chosen again (still 0.75) | 0.928 | 0.933 |
+                | `evaluation-holdout-9.csv` (180 / 130) | holdout 8 added to training; the learned screen also reads answers naming a game or a sport; indicators for means of self-harm, implements of hitting, being watched while changing, humiliation, police callouts, shared images, someone waiting outside, extremist talk; threshold still 0.75 | 0.967 | 0.897 |
 
-                The figures above are a ninth set, written after all of this, without sight of the training examples
-                or the screen, and read once on the screen as shipped: holdout 8 added to the training examples; the
-                learned screen also reads answers that name a game or a sport (the rules still leave those alone), since
-                eight of the eighth set's disclosures happened through a game or a club; indicators added for means of
-                self-harm, implements of hitting, being watched while changing, humiliation, police callouts, shared
-                images, someone waiting outside, and extremist talk of attacks and weapons; threshold chosen again by the
-                same rule (still 0.75: cross-validated recall 0.888, 2.5 in 100 ordinary comments).
+                The figures above are a tenth set, written after all of this, without sight of the training examples
+                or the screen, and read once on the screen as shipped: holdout 9 added to the training examples; beside
+                the likeliest kind, the learned screen names every kind it gives at least 1 in 5 (before, 1 in 2), as
+                a disclosure often reads as two kinds at once; threshold chosen again by the same rule (still 0.75:
+                cross-validated recall 0.899, 2.5 in 100 ordinary comments). One near miss was dropped from the set
+                because the training examples already held the same words.
 
                 Tried and not shipped: a third reader for what an answer means (all-MiniLM-L6-v2 sentence embeddings run in
                 process through ONNX Runtime, with a logistic regression learned from the same examples). In cross-validation
