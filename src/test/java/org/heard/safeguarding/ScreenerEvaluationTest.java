@@ -141,8 +141,8 @@ class ScreenerEvaluationTest {
         assertTrue(m.recall() >= 0.95, "overall recall " + m.recall() + "; missed: " + m.misses());
         assertTrue(m.precision() >= 0.85, "precision " + m.precision() + "; false alarms: " + m.falseAlarms());
         assertTrue(m.weakCategories().isEmpty(), m.weakCategories().toString());
-        // Guards against regressions at the levels measured when this screen was set up, not targets.
-        assertTrue(h.recall() >= 0.85, "held-out recall fell: " + h.recall() + "; missed: " + h.misses());
+        // The held-out set is read once fresh; after that these guard against a change that loses what it found.
+        assertTrue(h.recall() >= 0.95, "held-out recall fell below the 0.95 target: " + h.recall() + "; missed: " + h.misses());
         assertTrue(h.precision() >= 0.85, "held-out precision fell: " + h.precision());
         assertTrue(ordinary.isEmpty() || alarms <= 0.035 * ordinary.size(), "ordinary comments flagged: " + everyday);
     }
