@@ -94,6 +94,8 @@ class TelegramWebhookTest implements TestPropertyProvider {
                 id, message(id, "/privacy"));
         inbox.recover();
         waitFor("the recovered update to be handled", a -> sent("What we keep: your answers"));
+        // The reply goes out before the update is marked handled, a moment later.
+        waitFor("the recovered update to be marked handled", a -> "done".equals(inbox.status(id)));
         assertEquals("done", inbox.status(id));
     }
 
