@@ -16,7 +16,8 @@ import java.util.Set;
  * words; a word ending in {@code *} matches any ending ("hit*" matches hits, hitting). The file is
  * meant to be edited by a safeguarding lead, so every problem names its line.
  */
-record Indicators(Map<String, Category> categories, List<String> professional, List<String> notReal, List<String> jokey) {
+record Indicators(Map<String, Category> categories, List<String> professional, List<List<String>> cases, List<String> notReal,
+                  List<String> jokey) {
 
     /**
      * @param topicCount how many of the last phrases are topics, which count only outside professional talk
@@ -36,11 +37,14 @@ record Indicators(Map<String, Category> categories, List<String> professional, L
     static Indicators read(Path file, List<Problem> problems) {
         var categories = new LinkedHashMap<String, Category>();
         var professional = new ArrayList<String>();
+        var cases = new ArrayList<List<String>>();
         var notReal = new ArrayList<String>();
         var jokey = new ArrayList<String>();
         YamlDocument.read(file, file.getFileName().toString(), problems).ifPresent(root -> {
-            root.rejectUnknownKeys(Set.of("categories", "professional", "notReal", "jokey"));
+            root.rejectUnknownKeys(Set.of("categories", "professional", "cases", "notReal", "jokey"));
             root.strings("professional").forEach(w -> professional.add(TextNormaliser.normalise(w)));
+            root.strings("cases").stream().map(TextNormaliser::normalise).filter(w -> !w.isEmpty())
+                    .forEach(w -> cases.add(List.of(w.split(" "))));
             root.strings("notReal").forEach(w -> notReal.add(TextNormaliser.normalise(w)));
             root.strings("jokey").forEach(w -> jokey.add(TextNormaliser.normalise(w)));
             YamlNode node = root.get("categories").orElse(null);
@@ -86,6 +90,6 @@ record Indicators(Map<String, Category> categories, List<String> professional, L
                 categories.put(id, new Category(id, label == null ? id : label, phrases, written, topicCount, near, except));
             });
         });
-        return new Indicators(categories, List.copyOf(professional), List.copyOf(notReal), List.copyOf(jokey));
+        return new Indicators(categories, List.copyOf(professional), List.copyOf(cases), List.copyOf(notReal), List.copyOf(jokey));
     }
 }

@@ -32,7 +32,10 @@ final class PhraseScreener implements Screener {
             return ScreenResult.CLEAR;
         }
         String[] words = TextNormaliser.normalise(text).split(" ");
-        boolean professional = anyWord(words, indicators.professional());
+        // Professional words make a topic talk about work ("the DV course"), unless the text also reports
+        // a real child or family ("disclosed", "children present"): staff tell us of cases in those words.
+        boolean professional = anyWord(words, indicators.professional())
+                && indicators.cases().stream().noneMatch(c -> contains(words, c));
         if (anyWord(words, indicators.notReal())) {
             // A film, a song, a game or a sport: "we got killed in fortnite" is not a disclosure.
             return ScreenResult.CLEAR;

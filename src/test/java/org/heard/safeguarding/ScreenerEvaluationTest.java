@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScreenerEvaluationTest {
     private static final Path INDICATORS = Path.of("surveys/safeguarding/indicators.yaml");
     private static final Screener SCREENER = ScreenerFactory.load(INDICATORS);
-    private static final String HELD_OUT = "evaluation-holdout-10.csv";
+    private static final String HELD_OUT = "evaluation-holdout-11.csv";
 
     private record Example(String text, boolean disclosure, Set<String> categories, String speaker) {
     }
@@ -89,13 +89,13 @@ class ScreenerEvaluationTest {
                 | `evaluation-holdout-7.csv` (180 / 130) | the same, as shipped | 0.900 | 0.900 |
                 | `evaluation-holdout-8.csv` (180 / 130) | holdouts 6 and 7 added to training, threshold chosen again (still 0.75) | 0.928 | 0.933 |
                 | `evaluation-holdout-9.csv` (180 / 130) | holdout 8 added to training; the learned screen also reads answers naming a game or a sport; indicators for means of self-harm, implements of hitting, being watched while changing, humiliation, police callouts, shared images, someone waiting outside, extremist talk; threshold still 0.75 | 0.967 | 0.897 |
+                | `evaluation-holdout-10.csv` (180 / 129) | holdout 9 added to training; beside the likeliest kind, every kind the learned screen gives at least 1 in 5 is named (before, 1 in 2); threshold still 0.75 | 0.967 | 0.926 |
 
-                The figures above are a tenth set, written after all of this, without sight of the training examples
-                or the screen, and read once on the screen as shipped: holdout 9 added to the training examples; beside
-                the likeliest kind, the learned screen names every kind it gives at least 1 in 5 (before, 1 in 2), as
-                a disclosure often reads as two kinds at once; threshold chosen again by the same rule (still 0.75:
-                cross-validated recall 0.899, 2.5 in 100 ordinary comments). One near miss was dropped from the set
-                because the training examples already held the same words.
+                The figures above are an eleventh set, written after all of this, without sight of the training
+                examples or the screen, and read once on the screen as shipped: holdout 10 added to the training
+                examples; professional words no longer switch a topic off when the text also reports a real child or
+                family ("disclosed", "children present", "section 47": the indicators file's `cases`); threshold chosen
+                again by the same rule (still 0.75: cross-validated recall 0.907, 2.4 in 100 ordinary comments).
 
                 Tried and not shipped: a third reader for what an answer means (all-MiniLM-L6-v2 sentence embeddings run in
                 process through ONNX Runtime, with a logistic regression learned from the same examples). In cross-validation

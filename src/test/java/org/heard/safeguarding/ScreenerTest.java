@@ -66,6 +66,14 @@ class ScreenerTest {
     }
 
     @Test
+    void professionalWordsDoNotHideARealCase() {
+        var rules = ScreenerFactory.rules(Path.of("surveys/safeguarding/indicators.yaml"));
+        assertFalse(rules.screen("the county lines training was useful for spotting signs").flagged());
+        // Staff report cases in the same words as they talk about training; "disclosed" says it is a real child.
+        assertTrue(rules.screen("referral made: a 14 year old disclosed he is doing county lines for an older boy").flagged());
+    }
+
+    @Test
     void aNegationEarlierInTheTextDoesNotHideALaterDisclosure() {
         assertTrue(SCREENER.screen("I dont mind school. Last night my dad hit me again").flagged());
     }
