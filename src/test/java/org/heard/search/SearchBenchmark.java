@@ -49,7 +49,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * through a bare Lucene IndexSearcher on the same index and queries. Results go to
  * benchmarks/results/search.md.
  *
- * <p>Run: {@code mvn test -Dtest=SearchBenchmark -Dtest.groups=benchmark -Dtest.excludedGroups=none -Dmariadb.skip=true}
+ * <p>Run: {@code mvn test -Dtest=SearchBenchmark -Dtest.groups=benchmark -Dtest.excludedGroups=none -Dmariadb.skip=true -Dtest.heap=}
  * (set {@code -Dheard.bench.answers=} for another corpus size).
  */
 @Tag("benchmark")
@@ -228,10 +228,11 @@ class SearchBenchmark implements TestPropertyProvider {
                 %d synthetic free-text answers (varied sentences from children, parents and staff, spread over four test
                 surveys with different audiences, four channels, five agencies and 22 months), on this 2-core machine.
                 Recorded by `SearchBenchmark` on %s, 1-minute load average %s before the searches and %s after. Lucene
-                runs without Java assertions, as in service (Surefire would otherwise switch them on). Each query is timed %d
+                runs without Java assertions, as in service (Surefire would otherwise switch them on), with a %.1f GB heap. Each query is timed %d
                 times, after %d unrecorded rounds of every request that let the JIT settle (the last %d compiled for
                 %d ms; the service runs warm, for days).
-                Run: `mvn test -Dtest=SearchBenchmark -Dtest.groups=benchmark -Dtest.excludedGroups=none -Dmariadb.skip=true`.
+                Run: `mvn test -Dtest=SearchBenchmark -Dtest.groups=benchmark -Dtest.excludedGroups=none -Dmariadb.skip=true -Dtest.heap=`
+                (the empty `test.heap` gives the JVM's default heap, as the service runs, instead of the tests' 1 GB).
 
                 | measure | value |
                 |---|---|
@@ -260,7 +261,7 @@ class SearchBenchmark implements TestPropertyProvider {
                 it can be far faster on broad words (`grooming`), which is why the ratio is taken over all queries.
                 Sign-in checks the password once and then remembers it for five minutes, as in service. Each run's
                 numbers move with whatever else the machine is running.
-                """.formatted(n, LocalDate.now(), loadBefore, loadAfter, rounds, warmup, SETTLE_BLOCK, lastBlock, insertSeconds, n / indexSeconds, indexSeconds,
+                """.formatted(n, LocalDate.now(), loadBefore, loadAfter, Runtime.getRuntime().maxMemory() / 1e9, rounds, warmup, SETTLE_BLOCK, lastBlock, insertSeconds, n / indexSeconds, indexSeconds,
                 n / rebuildSeconds, rebuildSeconds, settleSeconds, pct(api, 50), pct(api, 95), pct(fixed, 50), pct(fixed, 95), pct(file, 50), pct(file, 95), pct(inProcess, 50), pct(inProcess, 95), pct(bare, 50), pct(bare, 95), ratio, rows,
                 pct(api, 95) < 50 ? "met" : "not met", ratio <= 3 ? "met" : "not met", met ? "met" : "not met");
         Files.createDirectories(Path.of("benchmarks/results"));
