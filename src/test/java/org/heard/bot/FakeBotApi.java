@@ -33,6 +33,19 @@ class FakeBotApi implements AutoCloseable {
         }
     }
 
+    /** An update in which someone in a private chat sends a message with this text. */
+    static String text(long updateId, long chat, String text) {
+        return "{\"update_id\":" + updateId + ",\"message\":{\"message_id\":7,\"date\":1795400000,\"chat\":{\"id\":" + chat
+                + ",\"type\":\"private\"},\"from\":{\"id\":" + chat + ",\"is_bot\":false,\"first_name\":\"Sam\"},\"text\":\"" + text + "\"}}";
+    }
+
+    /** An update in which someone taps a button carrying this data, under the bot's message in their chat. */
+    static String tap(long updateId, long chat, String data) {
+        return "{\"update_id\":" + updateId + ",\"callback_query\":{\"id\":\"cb" + updateId + "\",\"chat_instance\":\"x\",\"data\":\""
+                + data + "\",\"from\":{\"id\":" + chat + ",\"is_bot\":false,\"first_name\":\"Sam\"},\"message\":{\"message_id\":101,"
+                + "\"date\":1795400000,\"chat\":{\"id\":" + chat + ",\"type\":\"private\"},\"text\":\"q\"}}}";
+    }
+
     /** The settings that put a service in webhook mode against this fake, with any others as key, value, ... */
     java.util.Map<String, String> webhook(String secret, String... more) {
         var props = new java.util.HashMap<String, String>(java.util.Map.of("telegram.bot-token", "123456:TEST",

@@ -48,14 +48,11 @@ class TelegramPollingTest {
     }
 
     private void text(String t) {
-        api.updates.add("{\"update_id\":" + (++updateId) + ",\"message\":{\"message_id\":7,\"date\":1795400000,\"chat\":{\"id\":" + chat
-                + ",\"type\":\"private\"},\"text\":\"" + t + "\"}}");
+        api.updates.add(FakeBotApi.text(++updateId, chat, t));
     }
 
     private void tap(String data) {
-        api.updates.add("{\"update_id\":" + (++updateId) + ",\"callback_query\":{\"id\":\"cb" + updateId + "\",\"chat_instance\":\"x\",\"data\":\""
-                + data + "\",\"from\":{\"id\":" + chat + ",\"is_bot\":false,\"first_name\":\"A\"},\"message\":{\"message_id\":101,"
-                + "\"date\":1795400000,\"chat\":{\"id\":" + chat + ",\"type\":\"private\"},\"text\":\"q\"}}}");
+        api.updates.add(FakeBotApi.tap(++updateId, chat, data));
     }
 
     private void waitFor(String what, Predicate<FakeBotApi> condition) throws InterruptedException {
@@ -76,8 +73,7 @@ class TelegramPollingTest {
         // Both chats' updates come in one batch; the first chat's replies must wait two seconds apart.
         text("/start every-type");
         text("/start every-type");
-        api.updates.add("{\"update_id\":" + (++updateId) + ",\"message\":{\"message_id\":8,\"date\":1795400000,\"chat\":{\"id\":" + other
-                + ",\"type\":\"private\"},\"text\":\"/start every-type\"}}");
+        api.updates.add(FakeBotApi.text(++updateId, other, "/start every-type"));
         context = run(Map.of("telegram.per-chat-interval", "2s"));
         waitFor("both chats' first questions, the first chat's twice",
                 a -> a.sentTexts().stream().filter(b -> b.contains(String.valueOf(other)) && b.contains("Which colour")).count() == 1

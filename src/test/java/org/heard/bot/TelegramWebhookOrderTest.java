@@ -55,8 +55,7 @@ class TelegramWebhookOrderTest implements TestPropertyProvider {
             ids.add(id);
             boolean every = i % 2 == 0;
             expected.add(every ? "Every kind of question" : "Young voices");
-            String json = "{\"update_id\":" + id + ",\"message\":{\"message_id\":" + (10 + i) + ",\"date\":1795400000,\"chat\":{\"id\":" + chat
-                    + ",\"type\":\"private\"},\"text\":\"/start " + (every ? "every-type" : "young-voices") + "\"}}";
+            String json = FakeBotApi.text(id, chat, "/start " + (every ? "every-type" : "young-voices"));
             http.toBlocking().exchange(HttpRequest.POST("/telegram/webhook", json).header("X-Telegram-Bot-Api-Secret-Token", SECRET)
                     .contentType("application/json"));
         }
