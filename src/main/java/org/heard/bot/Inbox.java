@@ -9,6 +9,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.objects.Update;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -49,8 +50,9 @@ class Inbox {
         this.config = config;
     }
 
-    /** Stores an update (a repeat of a stored one is ignored) and queues it for handling. */
-    void accept(long updateId, String body) {
+    /** Stores an update as it came (a repeat of a stored one is ignored) and queues it, as read, for handling. */
+    void accept(Update update, String body) {
+        long updateId = update.getUpdateId();
         boolean stored;
         try {
             stored = tx.executeWrite(s -> jdbc.prepareStatement(
@@ -64,7 +66,7 @@ class Inbox {
             stored = false;
         }
         if (stored) {
-            queue(updateId, body);
+            queue(updateId, update);
         }
     }
 
@@ -73,19 +75,14 @@ class Inbox {
      * Telegram may deliver a chat's updates on parallel connections; handled at the same time, a quick
      * second tap could be read before the first, against a conversation in the wrong place.
      */
-    private void queue(long updateId, String body) {
-        Long chat;
-        try {
-            chat = BotConversation.chatOf(WebhookController.parse(body));
-        } catch (Exception e) {
-            chat = null;
-        }
+    private void queue(long updateId, Update update) {
+        Long chat = BotConversation.chatOf(update);
         if (chat == null) {
-            executor.submit(() -> process(updateId, body));
+            executor.submit(() -> process(updateId, update));
             return;
         }
         CompletableFuture<Void> next = chats.compute(chat, (k, tail) ->
-                (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail).thenRunAsync(() -> process(updateId, body), executor));
+                (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail).thenRunAsync(() -> process(updateId, update), executor));
         Long key = chat;
         next.whenComplete((done, failed) -> chats.remove(key, next));
     }
@@ -112,20 +109,30 @@ class Inbox {
                     }
                     return out;
                 }));
-        pending.forEach(p -> queue(p.id(), p.body()));
+        for (Pending p : pending) {
+            try {
+                queue(p.id(), WebhookController.parse(p.body()));
+            } catch (Exception e) {
+                LOG.error("Could not read stored Telegram update {}", p.id(), e);
+                mark(p.id(), "failed");
+            }
+        }
     }
 
-    private void process(long updateId, String body) {
+    private void process(long updateId, Update update) {
         String status = "done";
         try {
-            conversation.handle(WebhookController.parse(body));
-        } catch (Exception e) {
+            conversation.handle(update);
+        } catch (RuntimeException e) {
             status = "failed";
             LOG.error("Could not handle Telegram update {}", updateId, e);
         }
-        String s = status;
+        mark(updateId, status);
+    }
+
+    private void mark(long updateId, String status) {
         tx.executeWrite(t -> jdbc.prepareStatement("UPDATE bot_inbox SET status = ? WHERE update_id = ?", ps -> {
-            ps.setString(1, s);
+            ps.setString(1, status);
             ps.setLong(2, updateId);
             return ps.executeUpdate();
         }));

@@ -57,7 +57,7 @@ class WebhookController {
             return HttpResponse.ok();
         }
         if (update.getUpdateId() != null) {
-            inbox.accept(update.getUpdateId(), body);
+            inbox.accept(update, body);
         }
         return HttpResponse.ok();
     }

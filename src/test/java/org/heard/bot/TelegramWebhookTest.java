@@ -64,14 +64,11 @@ class TelegramWebhookTest implements TestPropertyProvider {
     }
 
     private String message(long id, String text) {
-        return "{\"update_id\":" + id + ",\"message\":{\"message_id\":7,\"date\":1795400000,\"chat\":{\"id\":" + chat + ",\"type\":\"private\"},"
-                + "\"from\":{\"id\":" + chat + ",\"is_bot\":false,\"first_name\":\"Sam\",\"username\":\"sam\"},\"text\":\"" + text + "\"}}";
+        return FakeBotApi.text(id, chat, text);
     }
 
     private String callback(long id, String data) {
-        return "{\"update_id\":" + id + ",\"callback_query\":{\"id\":\"cb" + id + "\",\"chat_instance\":\"x\",\"data\":\"" + data + "\","
-                + "\"from\":{\"id\":" + chat + ",\"is_bot\":false,\"first_name\":\"Sam\"},"
-                + "\"message\":{\"message_id\":101,\"date\":1795400000,\"chat\":{\"id\":" + chat + ",\"type\":\"private\"},\"text\":\"q\"}}}";
+        return FakeBotApi.tap(id, chat, data);
     }
 
     private void waitFor(String what, Predicate<FakeBotApi> condition) throws InterruptedException {
@@ -97,6 +94,19 @@ class TelegramWebhookTest implements TestPropertyProvider {
         // The reply goes out before the update is marked handled, a moment later.
         waitFor("the recovered update to be marked handled", a -> "done".equals(inbox.status(id)));
         assertEquals("done", inbox.status(id));
+    }
+
+    @Test
+    void aStoredUpdateThatCannotBeReadIsMarkedFailedAndTheRestAreStillHandled() throws Exception {
+        long broken = ++updateId + 60_000;
+        long fine = broken + 1;
+        sql.update("INSERT INTO bot_inbox (update_id, body, status, received_at) VALUES (?, ?, 'pending', CURRENT_TIMESTAMP)",
+                broken, "{\"update_id\": " + broken + ", \"message\": [not json");
+        sql.update("INSERT INTO bot_inbox (update_id, body, status, received_at) VALUES (?, ?, 'pending', CURRENT_TIMESTAMP)",
+                fine, message(fine, "/privacy"));
+        inbox.recover();
+        waitFor("the readable update to be marked handled", a -> "done".equals(inbox.status(fine)));
+        assertEquals("failed", inbox.status(broken));
     }
 
     @Test
