@@ -16,11 +16,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Counts every hit under each facet dimension's values while the hits are collected, in one pass
- * with the top hits (see {@link FacetOrdinals}). Answers: per dimension, the {@value #TOP} commonest
- * values, largest count first and then by name.
+ * Counts every hit, and every hit under each facet dimension's values (see {@link FacetOrdinals}),
+ * without scoring: a scored pass for the page can then stop early, as bare Lucene does, while this
+ * one still sees every hit. Answers: the number of hits and, per dimension, the {@value #TOP}
+ * commonest values, largest count first and then by name.
  */
-final class FacetCounter implements CollectorManager<FacetCounter.Counts, Map<String, Map<String, Long>>> {
+final class FacetCounter implements CollectorManager<FacetCounter.Counts, FacetCounter.Counted> {
     static final int TOP = 50;
     private final FacetOrdinals ordinals;
 
@@ -33,9 +34,17 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counts, Map<St
         return new Counts(ordinals);
     }
 
+    /** Every hit counted: how many, and by each dimension's commonest values. */
+    record Counted(long total, Map<String, Map<String, Long>> facets) {
+    }
+
     @Override
-    public Map<String, Map<String, Long>> reduce(Collection<Counts> collectors) {
+    public Counted reduce(Collection<Counts> collectors) {
         List<String> dims = ordinals.dims();
+        long hits = 0;
+        for (Counts c : collectors) {
+            hits += c.hits;
+        }
         var out = new LinkedHashMap<String, Map<String, Long>>();
         for (int d = 0; d < dims.size(); d++) {
             var total = new HashMap<String, Long>();
@@ -49,13 +58,14 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counts, Map<St
                     .forEach(e -> top.put(e.getKey(), e.getValue()));
             out.put(dims.get(d), top);
         }
-        return out;
+        return new Counted(hits, out);
     }
 
     /** One slice's counts, by value name, across the segments it searched. */
     static final class Counts implements Collector {
         private final FacetOrdinals ordinals;
         private final List<Map<String, Long>> byLabel = new ArrayList<>();
+        private long hits;
 
         Counts(FacetOrdinals ordinals) {
             this.ordinals = ordinals;
@@ -71,12 +81,15 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counts, Map<St
                 counts[d] = new int[segment.labels()[d].length];
             }
             return new LeafCollector() {
+                private int inSegment;
+
                 @Override
                 public void setScorer(Scorable scorer) {
                 }
 
                 @Override
                 public void collect(int doc) {
+                    inSegment++;
                     for (int d = 0; d < ords.length; d++) {
                         int o = ords[d][doc];
                         if (o >= 0) {
@@ -87,6 +100,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counts, Map<St
 
                 @Override
                 public void finish() {
+                    hits += inSegment;
                     for (int d = 0; d < counts.length; d++) {
                         String[] labels = segment.labels()[d];
                         for (int o = 0; o < counts[d].length; o++) {

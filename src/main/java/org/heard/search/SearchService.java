@@ -15,7 +15,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -65,15 +64,15 @@ public class SearchService {
             try {
                 int from = (r.page() - 1) * r.size();
                 int wanted = Math.max(1, from + r.size());
-                // Every hit is counted (Integer.MAX_VALUE: no early stop) for the total, and for the facets alongside.
+                // Two passes over the same point-in-time view. The page's pass scores and may skip hits
+                // that cannot reach the page, as bare Lucene does; the counting pass sees every hit for the
+                // total and the facets but scores none, which for a phrase means stopping at its first match.
                 CollectorManager<?, ? extends TopDocs> topManager = r.byDate()
                         ? new TopFieldCollectorManager(new Sort(new SortField(AnswerDocuments.SUBMITTED, SortField.Type.LONG, true)), wanted,
-                        Integer.MAX_VALUE)
-                        : new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE);
-                Object[] collected = searcher.search(query, new MultiCollectorManager(topManager, new FacetCounter(index.ordinals())));
-                TopDocs top = (TopDocs) collected[0];
-                @SuppressWarnings("unchecked")
-                var facets = (Map<String, Map<String, Long>>) collected[1];
+                        wanted)
+                        : new TopScoreDocCollectorManager(wanted, wanted);
+                TopDocs top = searcher.search(query, topManager);
+                FacetCounter.Counted counted = searcher.search(query, new FacetCounter(index.ordinals()));
                 FieldInfo textField = textField(searcher);
                 ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(from, top.scoreDocs.length), top.scoreDocs.length);
                 StoredFields stored = searcher.storedFields();
@@ -101,7 +100,7 @@ public class SearchService {
                             Instant.ofEpochMilli(d.getField(AnswerDocuments.SUBMITTED).numericValue().longValue()),
                             i < half ? first[i] : second[i - half]));
                 }
-                return new SearchResult(top.totalHits.value(), hits, facets);
+                return new SearchResult(counted.total(), hits, counted.facets());
             } finally {
                 index.release(searcher);
             }
