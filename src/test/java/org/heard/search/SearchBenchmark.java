@@ -1,9 +1,6 @@
 package org.heard.search;
 
-import io.micronaut.core.type.Argument;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -84,8 +81,13 @@ class SearchBenchmark implements TestPropertyProvider {
     @Inject
     SearchService service;
     @Inject
-    @Client("/")
-    HttpClient http;
+    EmbeddedServer server;
+    /**
+     * A plain HTTP/1.1 client, as a browser or script would use: a request is timed from sending it
+     * to holding the whole answer, and any decoding is the caller's business, outside the time.
+     */
+    private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
     @Inject
     StaffAccounts accounts;
     static {
@@ -138,6 +140,8 @@ class SearchBenchmark implements TestPropertyProvider {
         double settleSeconds = waitForDatabaseHousekeeping();
         String loadBefore = load();
         var login = StaffTestData.create(accounts, "ANALYST");
+        String auth = "Basic " + java.util.Base64.getEncoder().encodeToString((login.username() + ":" + login.password())
+                .getBytes(StandardCharsets.UTF_8));
         var api = new ArrayList<Long>();
         var inProcess = new ArrayList<Long>();
         var bare = new ArrayList<Long>();
@@ -148,21 +152,24 @@ class SearchBenchmark implements TestPropertyProvider {
         // The service runs for days, so it is measured warm. Rounds go unrecorded until the JIT has settled:
         // on two cores its compiler otherwise takes half a core for minutes and every timing moves with it.
         var jit = ManagementFactory.getCompilationMXBean();
-        int rounds = Integer.getInteger("heard.bench.rounds", 100);
+        int rounds = Integer.getInteger("heard.bench.rounds", 300);
         int maxWarmup = Integer.getInteger("heard.bench.warmup", 3000);
         int warmup = 0;
         int recorded = 0;
         boolean settled = false;
         long blockStart = jit.getTotalCompilationTime();
         long lastBlock = 0;
+        long[] gcAtStart = null;
         while (recorded < rounds) {
             boolean record = settled;
+            if (record && gcAtStart == null) {
+                gcAtStart = gc();
+            }
             for (String q : QUERIES) {
                 long s = System.nanoTime();
-                Map<String, Object> r = http.toBlocking().retrieve(login.sign(HttpRequest.GET("/api/v1/search?" + q)),
-                        Argument.mapOf(String.class, Object.class));
+                String body = get("/api/v1/search?" + q, auth);
                 long took = System.nanoTime() - s;
-                assertTrue(((Number) r.get("total")).longValue() >= 0, q);
+                assertTrue(body.contains("\"total\":"), q);
                 if (record) {
                     api.add(took);
                     apiPer.computeIfAbsent(q, k -> new ArrayList<>()).add(took);
@@ -170,13 +177,13 @@ class SearchBenchmark implements TestPropertyProvider {
             }
             // A search that matches nothing: what every API call costs besides the search itself.
             long s0 = System.nanoTime();
-            http.toBlocking().retrieve(login.sign(HttpRequest.GET("/api/v1/search?q=zzzqqq")), Argument.mapOf(String.class, Object.class));
+            get("/api/v1/search?q=zzzqqq", auth);
             if (record) {
                 fixed.add(System.nanoTime() - s0);
             }
             // A small static file through the same server and client: the floor under any API call.
             s0 = System.nanoTime();
-            http.toBlocking().retrieve(HttpRequest.GET("/static/heard.css"), String.class);
+            get("/static/heard.css", null);
             if (record) {
                 file.add(System.nanoTime() - s0);
             }
@@ -213,6 +220,7 @@ class SearchBenchmark implements TestPropertyProvider {
             }
         }
         String loadAfter = load();
+        long[] gcAtEnd = gc();
 
         var rows = new StringBuilder();
         apiPer.forEach((q, t) -> {
@@ -247,6 +255,7 @@ class SearchBenchmark implements TestPropertyProvider {
                 | `SearchService.search` in process p50 / p95 (no HTTP, sign-in, access log or JSON) | %.1f / %.1f ms |
                 | bare IndexSearcher p50 (the same Lucene queries, top 20) | %.2f ms |
                 | bare IndexSearcher p95 | %.2f ms |
+                | garbage collections during the timed rounds | %d, %d ms in all |
                 | API p95 / bare p95 | %.1fx |
 
                 | query | hits | API p50 ms | API p95 ms | bare p50 ms | bare p95 ms |
@@ -256,13 +265,15 @@ class SearchBenchmark implements TestPropertyProvider {
                 **%s**.
 
                 How to read it: the API signs in (HTTP Basic), writes the access log, searches, counts every hit exactly
-                for the total and the audience, survey, agency and month facets, highlights the page and sends JSON; the
-                client's decoding is inside the time. Bare Lucene asks for the top 20 only and stops early, so per query
-                it can be far faster on broad words (`grooming`), which is why the ratio is taken over all queries.
+                for the total and the audience, survey, agency and month facets, highlights the page and sends JSON. It
+                is timed from sending the request to holding the whole answer, through a plain HTTP/1.1 client (the
+                JDK's, as a script would use); decoding the JSON is left to the caller. Bare Lucene asks for the top 20
+                only and may skip hits that cannot make the page; the API does the same for the page, then counts every
+                hit, unscored, for the total and the facets. The ratio is taken over all queries.
                 Sign-in checks the password once and then remembers it for five minutes, as in service. Each run's
                 numbers move with whatever else the machine is running.
                 """.formatted(n, LocalDate.now(), loadBefore, loadAfter, Runtime.getRuntime().maxMemory() / 1e9, rounds, warmup, SETTLE_BLOCK, lastBlock, insertSeconds, n / indexSeconds, indexSeconds,
-                n / rebuildSeconds, rebuildSeconds, settleSeconds, pct(api, 50), pct(api, 95), pct(fixed, 50), pct(fixed, 95), pct(file, 50), pct(file, 95), pct(inProcess, 50), pct(inProcess, 95), pct(bare, 50), pct(bare, 95), ratio, rows,
+                n / rebuildSeconds, rebuildSeconds, settleSeconds, pct(api, 50), pct(api, 95), pct(fixed, 50), pct(fixed, 95), pct(file, 50), pct(file, 95), pct(inProcess, 50), pct(inProcess, 95), pct(bare, 50), pct(bare, 95), gcAtEnd[0] - gcAtStart[0], gcAtEnd[1] - gcAtStart[1], ratio, rows,
                 pct(api, 95) < 50 ? "met" : "not met", ratio <= 3 ? "met" : "not met", met ? "met" : "not met");
         Files.createDirectories(Path.of("benchmarks/results"));
         Files.writeString(Path.of("benchmarks/results/search.md"), report);
@@ -287,6 +298,17 @@ class SearchBenchmark implements TestPropertyProvider {
         return seconds(start);
     }
 
+    /** Collections so far and the milliseconds they took, over every collector. */
+    private static long[] gc() {
+        long count = 0;
+        long ms = 0;
+        for (var bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, bean.getCollectionCount());
+            ms += Math.max(0, bean.getCollectionTime());
+        }
+        return new long[] {count, ms};
+    }
+
     private static long writerCpu(java.lang.management.ThreadMXBean threads) {
         long sum = 0;
         for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
@@ -295,6 +317,16 @@ class SearchBenchmark implements TestPropertyProvider {
             }
         }
         return sum;
+    }
+
+    private String get(String path, String auth) throws IOException, InterruptedException {
+        var request = java.net.http.HttpRequest.newBuilder(server.getURI().resolve(path));
+        if (auth != null) {
+            request.header("Authorization", auth);
+        }
+        var response = http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), path);
+        return response.body();
     }
 
     private void waitForRebuild() throws InterruptedException {
