@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScreenerEvaluationTest {
     private static final Path INDICATORS = Path.of("surveys/safeguarding/indicators.yaml");
     private static final Screener SCREENER = ScreenerFactory.load(INDICATORS);
-    private static final String HELD_OUT = "evaluation-holdout-11.csv";
+    private static final String HELD_OUT = "evaluation-holdout-12.csv";
 
     private record Example(String text, boolean disclosure, Set<String> categories, String speaker) {
     }
@@ -90,12 +90,17 @@ class ScreenerEvaluationTest {
                 | `evaluation-holdout-8.csv` (180 / 130) | holdouts 6 and 7 added to training, threshold chosen again (still 0.75) | 0.928 | 0.933 |
                 | `evaluation-holdout-9.csv` (180 / 130) | holdout 8 added to training; the learned screen also reads answers naming a game or a sport; indicators for means of self-harm, implements of hitting, being watched while changing, humiliation, police callouts, shared images, someone waiting outside, extremist talk; threshold still 0.75 | 0.967 | 0.897 |
                 | `evaluation-holdout-10.csv` (180 / 129) | holdout 9 added to training; beside the likeliest kind, every kind the learned screen gives at least 1 in 5 is named (before, 1 in 2); threshold still 0.75 | 0.967 | 0.926 |
+                | `evaluation-holdout-11.csv` (180 / 130) | holdout 10 added to training; professional words no longer switch a topic off when the text also reports a real child or family ("disclosed", "children present", "section 47": the indicators file's `cases`); threshold still 0.75 | 0.967 | 0.956 |
 
-                The figures above are an eleventh set, written after all of this, without sight of the training
-                examples or the screen, and read once on the screen as shipped: holdout 10 added to the training
-                examples; professional words no longer switch a topic off when the text also reports a real child or
-                family ("disclosed", "children present", "section 47": the indicators file's `cases`); threshold chosen
-                again by the same rule (still 0.75: cross-validated recall 0.907, 2.4 in 100 ordinary comments).
+                The figures above are a twelfth set, twice the size of the last ones (thirty disclosures in each
+                category), written after all of this without sight of the training examples or the screen, and read
+                once on the screen as shipped: holdout 11 and 500 new examples (25 disclosures in each category, 200
+                hard non-disclosures) added to the training examples; indicators added for the disclosures that
+                cross-validation over the training examples showed neither reader finding (plans and goodbyes, means of
+                self-harm and hiding it, no food or heat or care at home, objects used to hit, unwanted touching, being
+                in danger this minute, bullying in person and online); none of them flags any of the ordinary comments.
+                Threshold chosen again by the same rule (still 0.75: cross-validated recall 0.965, 2.5 in 100 ordinary
+                comments).
 
                 Tried and not shipped: a third reader for what an answer means (all-MiniLM-L6-v2 sentence embeddings run in
                 process through ONNX Runtime, with a logistic regression learned from the same examples). In cross-validation
@@ -106,8 +111,8 @@ class ScreenerEvaluationTest {
                 disclosures tucked into other feedback. In cross-validation it found 3 more disclosures in 1,000 at the
                 same threshold but flagged 3.6 in 100 ordinary comments instead of 2.6; at an equal flag rate it found fewer.
 
-                Targets: recall 0.95 overall and 0.90 in every category, precision 0.85. Per category (fifteen
-                disclosures each, so one miss moves a category by 0.07):
+                Targets: recall 0.95 overall and 0.90 in every category, precision 0.85. Per category (thirty
+                disclosures each, so one miss moves a category by 0.03):
 
                 | category | disclosures | recall | precision |
                 |---|---|---|---|
