@@ -84,10 +84,11 @@ public class SearchService {
                 }
                 // The page's two halves are highlighted side by side.
                 int half = (page.length + 1) / 2;
+                Query marked = Snippets.markable(text, searcher.getIndexReader());
                 var work = new ArrayList<Callable<String[]>>();
-                work.add(() -> Snippets.of(searcher, indexAnalyzer, textField, text, Arrays.copyOfRange(page, 0, half),
+                work.add(() -> Snippets.of(searcher, indexAnalyzer, textField, marked, Arrays.copyOfRange(page, 0, half),
                         Arrays.copyOfRange(texts, 0, half)));
-                work.add(() -> Snippets.of(searcher, indexAnalyzer, textField, text, Arrays.copyOfRange(page, half, page.length),
+                work.add(() -> Snippets.of(searcher, indexAnalyzer, textField, marked, Arrays.copyOfRange(page, half, page.length),
                         Arrays.copyOfRange(texts, half, page.length)));
                 List<String[]> done = searcher.getTaskExecutor().invokeAll(work);
                 String[] first = done.get(0);

@@ -2,10 +2,20 @@ package org.heard.search;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.AutomatonQuery;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
@@ -19,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Highlighted snippets for one page of hits. Offsets come from the index's postings, and each
@@ -28,7 +39,50 @@ import java.util.Map;
 final class Snippets {
     private static final PassageScorer SCORER = new LeanScorer();
 
+    /** Past this many words a prefix stands for, it is highlighted the slow way, by analysing each answer again. */
+    static final int MOST_WORDS = 64;
+
     private Snippets() {
+    }
+
+    /**
+     * The query to highlight with: each prefix or wildcard ({@code bully*}) replaced by the indexed
+     * words it matches. The highlighter can take a plain word's offsets straight from the postings,
+     * but for a prefix it analyses every answer on the page again, which made prefix searches the
+     * largest allocators of all. What matches is unchanged: this only decides which words are marked.
+     */
+    static Query markable(Query query, IndexReader reader) throws IOException {
+        if (query instanceof BooleanQuery b) {
+            var out = new BooleanQuery.Builder().setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
+            for (BooleanClause c : b.clauses()) {
+                out.add(markable(c.query(), reader), c.occur());
+            }
+            return out.build();
+        }
+        if (query instanceof BoostQuery boosted) {
+            return new BoostQuery(markable(boosted.getQuery(), reader), boosted.getBoost());
+        }
+        if (query instanceof AutomatonQuery pattern) {
+            var words = new TreeSet<BytesRef>();
+            for (LeafReaderContext leaf : reader.leaves()) {
+                Terms terms = leaf.reader().terms(pattern.getField());
+                if (terms == null) {
+                    continue;
+                }
+                TermsEnum matching = pattern.getCompiled().getTermsEnum(terms);
+                for (BytesRef word = matching.next(); word != null; word = matching.next()) {
+                    if (words.add(BytesRef.deepCopyOf(word)) && words.size() > MOST_WORDS) {
+                        return query;
+                    }
+                }
+            }
+            var out = new BooleanQuery.Builder();
+            for (BytesRef word : words) {
+                out.add(new TermQuery(new Term(pattern.getField(), word)), BooleanClause.Occur.SHOULD);
+            }
+            return out.build();
+        }
+        return query;
     }
 
     /**
@@ -70,7 +124,7 @@ final class Snippets {
     }
 
     /**
-     * @param textQuery what was searched for in the text (no filters: they never mark words)
+     * @param textQuery what was searched for in the text (no filters: they never mark words), as {@link #markable} gives it
      * @param textField the text field's merged info, kept per reader; null to look it up
      * @param texts     each hit's stored text, in page order
      * @return each hit's snippet: HTML-escaped text with only {@code <mark>} added
