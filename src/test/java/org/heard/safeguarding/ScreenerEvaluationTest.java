@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScreenerEvaluationTest {
     private static final Path INDICATORS = Path.of("surveys/safeguarding/indicators.yaml");
     private static final Screener SCREENER = ScreenerFactory.load(INDICATORS);
-    private static final String HELD_OUT = "evaluation-holdout-12.csv";
+    private static final String HELD_OUT = "evaluation-holdout-13.csv";
 
     private record Example(String text, boolean disclosure, Set<String> categories, String speaker) {
     }
@@ -91,16 +91,17 @@ class ScreenerEvaluationTest {
                 | `evaluation-holdout-9.csv` (180 / 130) | holdout 8 added to training; the learned screen also reads answers naming a game or a sport; indicators for means of self-harm, implements of hitting, being watched while changing, humiliation, police callouts, shared images, someone waiting outside, extremist talk; threshold still 0.75 | 0.967 | 0.897 |
                 | `evaluation-holdout-10.csv` (180 / 129) | holdout 9 added to training; beside the likeliest kind, every kind the learned screen gives at least 1 in 5 is named (before, 1 in 2); threshold still 0.75 | 0.967 | 0.926 |
                 | `evaluation-holdout-11.csv` (180 / 130) | holdout 10 added to training; professional words no longer switch a topic off when the text also reports a real child or family ("disclosed", "children present", "section 47": the indicators file's `cases`); threshold still 0.75 | 0.967 | 0.956 |
+                | `evaluation-holdout-12.csv` (360 / 260) | holdout 11 and 500 new examples added to training; indicators for what cross-validation found neither reader catching; threshold still 0.75 | 0.961 | 0.920 |
 
-                The figures above are a twelfth set, twice the size of the last ones (thirty disclosures in each
-                category), written after all of this without sight of the training examples or the screen, and read
-                once on the screen as shipped: holdout 11 and 500 new examples (25 disclosures in each category, 200
-                hard non-disclosures) added to the training examples; indicators added for the disclosures that
-                cross-validation over the training examples showed neither reader finding (plans and goodbyes, means of
-                self-harm and hiding it, no food or heat or care at home, objects used to hit, unwanted touching, being
-                in danger this minute, bullying in person and online); none of them flags any of the ordinary comments.
-                Threshold chosen again by the same rule (still 0.75: cross-validated recall 0.965, 2.5 in 100 ordinary
-                comments).
+                The figures above are a thirteenth set (thirty disclosures in each category, 260 hard non-disclosures),
+                written after all of this without sight of the training examples or the screen, and read once on the
+                screen as shipped: holdout 12 and 505 new examples (40 disclosures in each of self-harm, bullying,
+                going missing, emotional and domestic abuse, 15 in each other category, 200 hard non-disclosures)
+                added to the training examples; more indicators for what cross-validation found neither reader
+                catching (running away and being found, engagements and cutting, drug running, praise for attackers,
+                control of a partner, humiliation at home), none of which flags any of the ordinary comments.
+                Threshold chosen again by the same rule (still 0.75: cross-validated recall 0.970, 2.6 in 100
+                ordinary comments).
 
                 Tried and not shipped: a third reader for what an answer means (all-MiniLM-L6-v2 sentence embeddings run in
                 process through ONNX Runtime, with a logistic regression learned from the same examples). In cross-validation
