@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScreenerEvaluationTest {
     private static final Path INDICATORS = Path.of("surveys/safeguarding/indicators.yaml");
     private static final Screener SCREENER = ScreenerFactory.load(INDICATORS);
-    private static final String HELD_OUT = "evaluation-holdout-13.csv";
+    private static final String HELD_OUT = "evaluation-holdout-14.csv";
 
     private record Example(String text, boolean disclosure, Set<String> categories, String speaker) {
     }
@@ -92,16 +92,14 @@ class ScreenerEvaluationTest {
                 | `evaluation-holdout-10.csv` (180 / 129) | holdout 9 added to training; beside the likeliest kind, every kind the learned screen gives at least 1 in 5 is named (before, 1 in 2); threshold still 0.75 | 0.967 | 0.926 |
                 | `evaluation-holdout-11.csv` (180 / 130) | holdout 10 added to training; professional words no longer switch a topic off when the text also reports a real child or family ("disclosed", "children present", "section 47": the indicators file's `cases`); threshold still 0.75 | 0.967 | 0.956 |
                 | `evaluation-holdout-12.csv` (360 / 260) | holdout 11 and 500 new examples added to training; indicators for what cross-validation found neither reader catching; threshold still 0.75 | 0.961 | 0.920 |
+                | `evaluation-holdout-13.csv` (360 / 260) | holdout 12 and 505 new examples added to training; more indicators (running away, engagements and cutting, drug running, praise for attackers, a partner's control, humiliation at home); threshold still 0.75 | 0.975 | 0.905 |
 
-                The figures above are a thirteenth set (thirty disclosures in each category, 260 hard non-disclosures),
+                The figures above are a fourteenth set (thirty disclosures in each category, 260 hard non-disclosures),
                 written after all of this without sight of the training examples or the screen, and read once on the
-                screen as shipped: holdout 12 and 505 new examples (40 disclosures in each of self-harm, bullying,
-                going missing, emotional and domestic abuse, 15 in each other category, 200 hard non-disclosures)
-                added to the training examples; more indicators for what cross-validation found neither reader
-                catching (running away and being found, engagements and cutting, drug running, praise for attackers,
-                control of a partner, humiliation at home), none of which flags any of the ordinary comments.
-                Threshold chosen again by the same rule (still 0.75: cross-validated recall 0.970, 2.6 in 100
-                ordinary comments).
+                screen as shipped: holdout 13 added to the training examples; indicators that name domestic abuse
+                where cross-validation found it named only as physical abuse or danger (a partner hitting, what is
+                done to mum downstairs, a refuge), none of which flags any of the ordinary comments. Threshold chosen
+                again by the same rule (still 0.75: cross-validated recall 0.973, 2.6 in 100 ordinary comments).
 
                 Tried and not shipped: a third reader for what an answer means (all-MiniLM-L6-v2 sentence embeddings run in
                 process through ONNX Runtime, with a logistic regression learned from the same examples). In cross-validation
