@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScreenerEvaluationTest {
     private static final Path INDICATORS = Path.of("surveys/safeguarding/indicators.yaml");
     private static final Screener SCREENER = ScreenerFactory.load(INDICATORS);
-    private static final String HELD_OUT = "evaluation-holdout-14.csv";
+    private static final String HELD_OUT = "evaluation-holdout-15.csv";
 
     private record Example(String text, boolean disclosure, Set<String> categories, String speaker) {
     }
@@ -93,13 +93,16 @@ class ScreenerEvaluationTest {
                 | `evaluation-holdout-11.csv` (180 / 130) | holdout 10 added to training; professional words no longer switch a topic off when the text also reports a real child or family ("disclosed", "children present", "section 47": the indicators file's `cases`); threshold still 0.75 | 0.967 | 0.956 |
                 | `evaluation-holdout-12.csv` (360 / 260) | holdout 11 and 500 new examples added to training; indicators for what cross-validation found neither reader catching; threshold still 0.75 | 0.961 | 0.920 |
                 | `evaluation-holdout-13.csv` (360 / 260) | holdout 12 and 505 new examples added to training; more indicators (running away, engagements and cutting, drug running, praise for attackers, a partner's control, humiliation at home); threshold still 0.75 | 0.975 | 0.905 |
+                | `evaluation-holdout-14.csv` (360 / 260) | holdout 13 added to training; indicators that name domestic abuse when a partner or parent hurts the other; threshold still 0.75 | 0.967 | 0.911 |
 
-                The figures above are a fourteenth set (thirty disclosures in each category, 260 hard non-disclosures),
+                The figures above are a fifteenth set (thirty disclosures in each category, 260 hard non-disclosures),
                 written after all of this without sight of the training examples or the screen, and read once on the
-                screen as shipped: holdout 13 added to the training examples; indicators that name domestic abuse
-                where cross-validation found it named only as physical abuse or danger (a partner hitting, what is
-                done to mum downstairs, a refuge), none of which flags any of the ordinary comments. Threshold chosen
-                again by the same rule (still 0.75: cross-validated recall 0.973, 2.6 in 100 ordinary comments).
+                screen as shipped: holdout 14 and 300 new examples (40 disclosures each for FGM and forced marriage and
+                for going missing, 20 each for self-harm, bullying, radicalisation and domestic abuse, 140 hard
+                non-disclosures) added to the training examples; indicators for what cross-validation still found
+                neither reader catching (plans and goodbyes, hidden self-harm, running away and being reported missing,
+                a wedding arranged for a child), none of which flags any of the ordinary comments. Threshold chosen
+                again by the same rule (still 0.75: cross-validated recall 0.980, 2.6 in 100 ordinary comments).
 
                 Tried and not shipped: a third reader for what an answer means (all-MiniLM-L6-v2 sentence embeddings run in
                 process through ONNX Runtime, with a logistic regression learned from the same examples). In cross-validation
