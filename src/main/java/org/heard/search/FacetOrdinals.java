@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class FacetOrdinals {
     private final List<String> dims;
     private final Map<Object, Segment> segments = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger built = new java.util.concurrent.atomic.AtomicInteger();
 
     FacetOrdinals(List<String> dims) {
         this.dims = List.copyOf(dims);
@@ -69,7 +70,13 @@ final class FacetOrdinals {
         return segments.size();
     }
 
+    /** How many segments' arrays have been built: for tests that a segment's are built once. */
+    int built() {
+        return built.get();
+    }
+
     private Segment build(LeafReader leaf) {
+        built.incrementAndGet();
         try {
             int[][] ords = new int[dims.size()][];
             String[][] labels = new String[dims.size()][];

@@ -77,10 +77,13 @@ public class SearchIndex {
         Files.createDirectories(dir);
         this.directory = FSDirectory.open(dir);
         boolean fresh = !DirectoryReader.indexExists(directory);
-        // A larger buffer than Lucene's 16 MB flushes fewer, larger segments during a rebuild.
+        // A larger buffer than Lucene's 16 MB flushes fewer, larger segments during a rebuild. A merged
+        // segment's facet arrays are built by the merge, in the background: otherwise the next refresh
+        // builds them, and that refresh may be a submission waiting for its answer to become searchable.
         this.writer = new IndexWriter(directory, new IndexWriterConfig(vocabulary.index())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(64));
+                .setRAMBufferSizeMB(64)
+                .setMergedSegmentWarmer(ordinals::of));
         this.commitData = Map.of(FORMAT_KEY, FORMAT, VOCABULARY_KEY, vocabulary.fingerprint());
         Map<String, String> found = fresh ? Map.of() : userData();
         this.searchers = new SearcherManager(writer, slices);

@@ -29,15 +29,16 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The facet counter gives exactly what Lucene's own facet counting gives, over several segments and deletes. */
+/** The facet counter gives exactly what Lucene's own facet counting gives, over several segments and deletes; a merge builds its segment's arrays. */
 class FacetCounterTest {
     private static final List<String> DIMS = AnswerDocuments.facetDimensions();
 
     @Test
     void countsAsLuceneDoesAcrossSegmentsAndDeletes() throws Exception {
         var random = new Random(7);
+        var ordinals = new FacetOrdinals(DIMS);
         try (var dir = new ByteBuffersDirectory();
-             var writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
+             var writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()).setMergedSegmentWarmer(ordinals::of))) {
             for (int i = 0; i < 3_000; i++) {
                 var doc = new Document();
                 doc.add(new StringField("id", "d" + i, Field.Store.NO));
@@ -57,7 +58,6 @@ class FacetCounterTest {
             for (int i = 0; i < 3_000; i += 11) {
                 writer.deleteDocuments(new Term("id", "d" + i));
             }
-            var ordinals = new FacetOrdinals(DIMS);
             var slices = new SlicedSearchers(ordinals);
             var searchers = new SearcherManager(writer, slices);
             IndexSearcher searcher = searchers.acquire();
@@ -84,10 +84,14 @@ class FacetCounterTest {
             } finally {
                 searchers.release(searcher);
             }
-            // Segments merged away are let go of, with their arrays.
+            // A merged segment's arrays are built by the merge, not by the refresh that first shows it;
+            // segments merged away are let go of, with their arrays.
             int before = ordinals.held();
+            int built = ordinals.built();
             writer.forceMerge(1);
+            assertEquals(built + 1, ordinals.built(), "the merge built the merged segment's arrays");
             searchers.maybeRefreshBlocking();
+            assertEquals(built + 1, ordinals.built(), "the refresh found them built");
             searchers.close();
             slices.close();
             assertTrue(before > 1);
