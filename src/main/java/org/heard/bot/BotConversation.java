@@ -207,8 +207,11 @@ class BotConversation {
                 if (!ticked.remove(value)) {
                     ticked.add(value);
                 }
-                conversations.save(hash(chat), new Conversations.State(survey.id(), state.get().step(), state.get().answers(), ticked,
-                        state.get().runKey(), clock.instant()));
+                var now = new Conversations.State(survey.id(), state.get().step(), state.get().answers(), ticked,
+                        state.get().runKey(), clock.instant());
+                conversations.save(hash(chat), now);
+                // The question's buttons are shown again with what is ticked so far.
+                sender.replaceKeyboard(chat, messageId, keyboard(buttons(q, now)));
             }
             case "d" -> accept(chat, survey, state.get(), q, state.get().ticked(), messageId);
             default -> sender.send(chat, texts.get("use_buttons"), null);
@@ -262,13 +265,21 @@ class BotConversation {
 
     private void ask(long chat, Question q, Conversations.State state) {
         String text = q.text() + (q.hint() == null ? "" : "\n" + q.hint());
+        var rows = buttons(q, state);
+        sender.send(chat, text, rows.isEmpty() ? null : keyboard(rows));
+    }
+
+    /** A question's buttons: its choices (those ticked so far marked), then Done and Skip where they apply. */
+    private List<List<InlineKeyboardButton>> buttons(Question q, Conversations.State state) {
         var rows = new ArrayList<List<InlineKeyboardButton>>();
         String tag = tag(state);
         String prefix = q.type() == QuestionType.MULTIPLE_CHOICE ? "m:" : "a:";
         if (q.type().isChoice() || q.type() == QuestionType.SCALE) {
             List<Option> choices = q.choices(catalog.agencies().all());
             for (int i = 0; i < choices.size(); i++) {
-                rows.add(List.of(button(choices.get(i).label(), prefix + tag + ":" + i)));
+                Option choice = choices.get(i);
+                String label = state.ticked().contains(choice.value()) ? texts.get("ticked", "choice", choice.label()) : choice.label();
+                rows.add(List.of(button(label, prefix + tag + ":" + i)));
             }
         }
         if (q.type() == QuestionType.MULTIPLE_CHOICE) {
@@ -277,7 +288,7 @@ class BotConversation {
         if (!q.required()) {
             rows.add(List.of(button(texts.get("skip"), "k:" + tag)));
         }
-        sender.send(chat, text, rows.isEmpty() ? null : keyboard(rows));
+        return rows;
     }
 
     private void finish(long chat, Survey survey, Conversations.State state) {

@@ -103,6 +103,13 @@ class BotSender {
         execute(AnswerCallbackQuery.builder().callbackQueryId(callbackId).text(text).build());
     }
 
+    /** Shows a question's buttons again, changed (what is ticked so far). */
+    void replaceKeyboard(long chatId, Integer messageId, InlineKeyboardMarkup keyboard) {
+        if (messageId != null) {
+            execute(EditMessageReplyMarkup.builder().chatId(chatId).messageId(messageId).replyMarkup(keyboard).build());
+        }
+    }
+
     /** Takes the buttons off an answered question, so old buttons cannot answer twice. */
     void clearKeyboard(long chatId, Integer messageId) {
         if (messageId != null) {

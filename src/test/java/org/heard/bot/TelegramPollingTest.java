@@ -67,6 +67,12 @@ class TelegramPollingTest {
         return api.sentTexts().stream().anyMatch(b -> b.contains(text));
     }
 
+    /** Whether the newest change to a message's buttons shows this text. */
+    private boolean edited(String text) {
+        var edits = api.calls.stream().filter(c -> c.method().equals("editmessagereplymarkup")).toList();
+        return !edits.isEmpty() && edits.getLast().body().contains(text);
+    }
+
     @Test
     void oneChatsPacedRepliesDoNotHoldUpAnother() throws Exception {
         long other = chat + 1;
@@ -107,7 +113,9 @@ class TelegramPollingTest {
         context = run();
 
         tap(api.button("Dog"));
+        waitFor("Dog shown ticked", a -> edited("✔️ Dog"));
         tap(api.button("Cat"));
+        waitFor("Dog and Cat shown ticked", a -> edited("✔️ Dog") && edited("✔️ Cat"));
         tap(api.button("Done ✅"));
         waitFor("the show-if question", a -> sent("What is your dog called?"));
         text("Rex");
