@@ -22,7 +22,7 @@ import java.util.Set;
  * as words that says whether an answer reads like a possible disclosure at all, which is what catches
  * slang, misspellings and wordings nobody wrote a rule for. Its threshold is high because ordinary
  * answers outnumber disclosures many times over. Partnerships teach it by adding examples; it is
- * trained at start-up in about a second.
+ * trained at start-up, in two to three seconds on two cores with about 8,000 examples.
  */
 final class LearnedScreen {
     static final String DISCLOSURE = "disclosure";

@@ -84,7 +84,7 @@ public class SearchService {
                 }
                 // The page's two halves are highlighted side by side.
                 int half = (page.length + 1) / 2;
-                Query marked = Snippets.markable(text, searcher.getIndexReader());
+                Query marked = page.length == 0 ? text : Snippets.markable(text, searcher.getIndexReader());
                 var work = new ArrayList<Callable<String[]>>();
                 work.add(() -> Snippets.of(searcher, indexAnalyzer, textField, marked, Arrays.copyOfRange(page, 0, half),
                         Arrays.copyOfRange(texts, 0, half)));
