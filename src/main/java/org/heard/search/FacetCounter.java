@@ -75,42 +75,102 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counts, FacetC
         @Override
         public LeafCollector getLeafCollector(LeafReaderContext context) {
             FacetOrdinals.Segment segment = ordinals.of(context.reader());
-            int[][] ords = segment.ords();
-            int[][] counts = new int[ords.length][];
-            for (int d = 0; d < ords.length; d++) {
-                counts[d] = new int[segment.labels()[d].length];
+            int[][] groups = segment.groups();
+            int[][] counts = new int[groups.length][];
+            for (int g = 0; g < groups.length; g++) {
+                counts[g] = new int[segment.values()[g].length];
             }
-            return new LeafCollector() {
-                private int inSegment;
+            return groups.length == 1 ? new Combined(segment, groups[0], counts[0]) : new Separate(segment, counts);
+        }
 
-                @Override
-                public void setScorer(Scorable scorer) {
+        /** Every dimension in one group: a hit is one increment. */
+        private final class Combined implements LeafCollector {
+            private final FacetOrdinals.Segment segment;
+            private final int[] byDoc;
+            private final int[] counts;
+
+            Combined(FacetOrdinals.Segment segment, int[] byDoc, int[] counts) {
+                this.segment = segment;
+                this.byDoc = byDoc;
+                this.counts = counts;
+            }
+
+            @Override
+            public void setScorer(Scorable scorer) {
+            }
+
+            @Override
+            public void collect(int doc) {
+                counts[byDoc[doc]]++;
+            }
+
+            @Override
+            public void finish() {
+                add(segment, new int[][] {counts});
+            }
+        }
+
+        /** A group per dimension. */
+        private final class Separate implements LeafCollector {
+            private final FacetOrdinals.Segment segment;
+            private final int[][] counts;
+
+            Separate(FacetOrdinals.Segment segment, int[][] counts) {
+                this.segment = segment;
+                this.counts = counts;
+            }
+
+            @Override
+            public void setScorer(Scorable scorer) {
+            }
+
+            @Override
+            public void collect(int doc) {
+                int[][] groups = segment.groups();
+                for (int g = 0; g < groups.length; g++) {
+                    counts[g][groups[g][doc]]++;
                 }
+            }
 
-                @Override
-                public void collect(int doc) {
-                    inSegment++;
-                    for (int d = 0; d < ords.length; d++) {
-                        int o = ords[d][doc];
+            @Override
+            public void finish() {
+                add(segment, counts);
+            }
+        }
+
+        /** A segment's counts by combination, turned into hits and counts by value name. */
+        private void add(FacetOrdinals.Segment segment, int[][] counts) {
+            int[][] byValue = new int[segment.labels().length][];
+            for (int d = 0; d < byValue.length; d++) {
+                byValue[d] = new int[segment.labels()[d].length];
+            }
+            for (int g = 0; g < counts.length; g++) {
+                int[][] values = segment.values()[g];
+                for (int c = 0; c < counts[g].length; c++) {
+                    int n = counts[g][c];
+                    if (n == 0) {
+                        continue;
+                    }
+                    if (g == 0) {
+                        // Every hit has exactly one combination in each group: the first group's counts sum to the hits.
+                        hits += n;
+                    }
+                    for (int k = 0; k < values[c].length; k++) {
+                        int o = values[c][k];
                         if (o >= 0) {
-                            counts[d][o]++;
+                            byValue[segment.dim(g, k)][o] += n;
                         }
                     }
                 }
-
-                @Override
-                public void finish() {
-                    hits += inSegment;
-                    for (int d = 0; d < counts.length; d++) {
-                        String[] labels = segment.labels()[d];
-                        for (int o = 0; o < counts[d].length; o++) {
-                            if (counts[d][o] > 0) {
-                                byLabel.get(d).merge(labels[o], (long) counts[d][o], Long::sum);
-                            }
-                        }
+            }
+            for (int d = 0; d < byValue.length; d++) {
+                String[] labels = segment.labels()[d];
+                for (int o = 0; o < byValue[d].length; o++) {
+                    if (byValue[d][o] > 0) {
+                        byLabel.get(d).merge(labels[o], (long) byValue[d][o], Long::sum);
                     }
                 }
-            };
+            }
         }
 
         @Override
