@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScreenerEvaluationTest {
     private static final Path INDICATORS = Path.of("surveys/safeguarding/indicators.yaml");
     private static final Screener SCREENER = ScreenerFactory.load(INDICATORS);
-    private static final String HELD_OUT = "evaluation-holdout-15.csv";
+    private static final String HELD_OUT = "evaluation-holdout-16.csv";
 
     private record Example(String text, boolean disclosure, Set<String> categories, String speaker) {
     }
@@ -94,15 +94,15 @@ class ScreenerEvaluationTest {
                 | `evaluation-holdout-12.csv` (360 / 260) | holdout 11 and 500 new examples added to training; indicators for what cross-validation found neither reader catching; threshold still 0.75 | 0.961 | 0.920 |
                 | `evaluation-holdout-13.csv` (360 / 260) | holdout 12 and 505 new examples added to training; more indicators (running away, engagements and cutting, drug running, praise for attackers, a partner's control, humiliation at home); threshold still 0.75 | 0.975 | 0.905 |
                 | `evaluation-holdout-14.csv` (360 / 260) | holdout 13 added to training; indicators that name domestic abuse when a partner or parent hurts the other; threshold still 0.75 | 0.967 | 0.911 |
+                | `evaluation-holdout-15.csv` (360 / 260) | holdout 14 and 300 new examples added to training (weighted to FGM and forced marriage, and going missing); indicators for plans and goodbyes, hidden self-harm, being reported missing, a wedding arranged for a child; threshold still 0.75 | 0.956 | 0.912 |
 
-                The figures above are a fifteenth set (thirty disclosures in each category, 260 hard non-disclosures),
+                The figures above are a sixteenth set (thirty disclosures in each category, 260 hard non-disclosures),
                 written after all of this without sight of the training examples or the screen, and read once on the
-                screen as shipped: holdout 14 and 300 new examples (40 disclosures each for FGM and forced marriage and
-                for going missing, 20 each for self-harm, bullying, radicalisation and domestic abuse, 140 hard
-                non-disclosures) added to the training examples; indicators for what cross-validation still found
-                neither reader catching (plans and goodbyes, hidden self-harm, running away and being reported missing,
-                a wedding arranged for a child), none of which flags any of the ordinary comments. Threshold chosen
-                again by the same rule (still 0.75: cross-validated recall 0.980, 2.6 in 100 ordinary comments).
+                screen as shipped: holdout 15 added to the training examples; indicators for what the fifteenth set's
+                fresh reading missed where the wording is general (new scars and where they are, not being around much
+                longer, a beating so bad a child missed school, a parent slammed against a door, pictures screenshotted
+                and sent on), none of which flags any of the ordinary comments. Threshold chosen again by the same rule
+                (still 0.75: cross-validated recall 0.981, 2.7 in 100 ordinary comments).
 
                 Tried and not shipped: a third reader for what an answer means (all-MiniLM-L6-v2 sentence embeddings run in
                 process through ONNX Runtime, with a logistic regression learned from the same examples). In cross-validation
@@ -112,6 +112,9 @@ class ScreenerEvaluationTest {
                 Also tried and not kept: reading each sentence of a longer answer on its own as well as the whole, for
                 disclosures tucked into other feedback. In cross-validation it found 3 more disclosures in 1,000 at the
                 same threshold but flagged 3.6 in 100 ordinary comments instead of 2.6; at an equal flag rate it found fewer.
+                Tried again with runs of twelve words as well as sentences and clauses, and measured on fresh text by
+                leaving each of the sets 10 to 15 out of the training in turn: at 0.80, where it flags 3.4 in 100 ordinary
+                comments against the whole answer's 2.7 at 0.75, recall 0.979 against 0.981.
 
                 Targets: recall 0.95 overall and 0.90 in every category, precision 0.85. Per category (thirty
                 disclosures each, so one miss moves a category by 0.03):
