@@ -46,6 +46,8 @@ class ScreenerCrossValidation {
         int n = THRESHOLDS.length;
         int[] tp = new int[n];
         int[] fp = new int[n];
+        // How many kinds each alert names: naming more finds the right kind more often but tells a lead less.
+        int[] kinds = new int[n];
         var categoryFound = new ArrayList<TreeMap<String, Integer>>();
         var categoryTotal = new TreeMap<String, Integer>();
         for (int t = 0; t < n; t++) {
@@ -67,6 +69,9 @@ class ScreenerCrossValidation {
                 }
                 for (int t = 0; t < n; t++) {
                     ScreenResult r = new CombinedScreener(rules, learned.withThreshold(THRESHOLDS[t])).screen(e.text());
+                    if (r.flagged()) {
+                        kinds[t] += r.categories().size();
+                    }
                     if (r.flagged() && e.disclosure()) {
                         tp[t]++;
                     } else if (r.flagged()) {
@@ -93,8 +98,10 @@ class ScreenerCrossValidation {
                     .min(java.util.Comparator.comparingDouble(c -> (double) categoryFound.get(lowest).getOrDefault(c, 0) / categoryTotal.get(c)))
                     .map(c -> "%s %.2f".formatted(c, (double) categoryFound.get(lowest).getOrDefault(c, 0) / categoryTotal.get(c)))
                     .orElse("");
-            table.append("| %.2f | %.3f | %.3f | %s | %s |%n".formatted(THRESHOLDS[t], (double) tp[t] / disclosures,
-                    (double) tp[t] / Math.max(1, tp[t] + fp[t]), weakest,
+            int named = categoryFound.get(t).values().stream().mapToInt(Integer::intValue).sum();
+            int labels = categoryTotal.values().stream().mapToInt(Integer::intValue).sum();
+            table.append("| %.2f | %.3f | %.3f | %.3f | %.2f | %s | %s |%n".formatted(THRESHOLDS[t], (double) tp[t] / disclosures,
+                    (double) tp[t] / Math.max(1, tp[t] + fp[t]), (double) named / labels, (double) kinds[t] / Math.max(1, tp[t] + fp[t]), weakest,
                     comments.isEmpty() ? "not measured" : "%d (%.2f%%)".formatted(alarms, 100.0 * alarms / comments.size())));
         }
         String report = """
@@ -104,13 +111,14 @@ class ScreenerCrossValidation {
                 `surveys/safeguarding/examples.csv` (%d possible disclosures): each fold is screened by the indicators
                 plus a learned screen trained on the other four folds and the ordinary answers. The indicators were
                 written with much of this set in view, so their share of the recall here is flattering; the held-out
-                set in `safeguarding-evaluation.md` is the honest reading. The last column is the screen trained on
+                set in `safeguarding-evaluation.md` is the honest reading. "Right kind named" is the share of the
+                disclosures' kinds that their alerts name; "kinds per alert" counts every flagged answer. The last column is the screen trained on
                 every example, run over the %d real public comments in `../shared/data/nhs_patient_feedback_phase1.csv`
                 (none a disclosure to us): how many a lead would be sent.
                 Run: `mvn test -Dtest=ScreenerCrossValidation -Dtest.groups=benchmark -Dtest.excludedGroups=none -Dmariadb.skip=true`.
 
-                | threshold | recall | precision | weakest category (recall) | ordinary comments flagged |
-                |---|---|---|---|---|
+                | threshold | recall | precision | right kind named | kinds per alert | weakest category (recall) | ordinary comments flagged |
+                |---|---|---|---|---|---|---|
                 %s""".formatted(LocalDate.now(), labelled.size(), disclosures, comments.size(), table);
         Files.createDirectories(Path.of("benchmarks/results"));
         Files.writeString(Path.of("benchmarks/results/safeguarding-cross-validation.md"), report);

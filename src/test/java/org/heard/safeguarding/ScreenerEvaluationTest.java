@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScreenerEvaluationTest {
     private static final Path INDICATORS = Path.of("surveys/safeguarding/indicators.yaml");
     private static final Screener SCREENER = ScreenerFactory.load(INDICATORS);
-    private static final String HELD_OUT = "evaluation-holdout-16.csv";
+    private static final String HELD_OUT = "evaluation-holdout-17.csv";
 
     private record Example(String text, boolean disclosure, Set<String> categories, String speaker) {
     }
@@ -95,14 +95,17 @@ class ScreenerEvaluationTest {
                 | `evaluation-holdout-13.csv` (360 / 260) | holdout 12 and 505 new examples added to training; more indicators (running away, engagements and cutting, drug running, praise for attackers, a partner's control, humiliation at home); threshold still 0.75 | 0.975 | 0.905 |
                 | `evaluation-holdout-14.csv` (360 / 260) | holdout 13 added to training; indicators that name domestic abuse when a partner or parent hurts the other; threshold still 0.75 | 0.967 | 0.911 |
                 | `evaluation-holdout-15.csv` (360 / 260) | holdout 14 and 300 new examples added to training (weighted to FGM and forced marriage, and going missing); indicators for plans and goodbyes, hidden self-harm, being reported missing, a wedding arranged for a child; threshold still 0.75 | 0.956 | 0.912 |
+                | `evaluation-holdout-16.csv` (360 / 260) | holdout 15 added to training; indicators for hidden scars, not being around much longer, a beating that kept a child off school, a parent slammed against a door, pictures sent on; threshold still 0.75 | 0.964 | 0.897 |
 
-                The figures above are a sixteenth set (thirty disclosures in each category, 260 hard non-disclosures),
+                The figures above are a seventeenth set (thirty disclosures in each category, 259 hard non-disclosures),
                 written after all of this without sight of the training examples or the screen, and read once on the
-                screen as shipped: holdout 15 added to the training examples; indicators for what the fifteenth set's
-                fresh reading missed where the wording is general (new scars and where they are, not being around much
-                longer, a beating so bad a child missed school, a parent slammed against a door, pictures screenshotted
-                and sent on), none of which flags any of the ordinary comments. Threshold chosen again by the same rule
-                (still 0.75: cross-validated recall 0.981, 2.7 in 100 ordinary comments).
+                screen as shipped: holdout 16 added to the training examples; a few more indicators for what the
+                sixteenth set missed where the wording is general (a beating as a threat, swallowing a strip of
+                tablets, "race traitors"), none of which flags any of the ordinary comments; and beside the likeliest
+                kind, every kind the learned screen gives at least 15 in 100 is named (before, 1 in 5). On the sixteenth
+                set most of the categories short of 0.90 were disclosures flagged under another kind (a man online asking
+                a child what underwear she has on, named exploitation but not sexual abuse). Threshold chosen again by
+                the same rule (still 0.75: cross-validated recall 0.980, 2.7 in 100 ordinary comments).
 
                 Tried and not shipped: a third reader for what an answer means (all-MiniLM-L6-v2 sentence embeddings run in
                 process through ONNX Runtime, with a logistic regression learned from the same examples). In cross-validation
