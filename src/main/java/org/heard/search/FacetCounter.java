@@ -80,56 +80,39 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counts, FacetC
             for (int g = 0; g < groups.length; g++) {
                 counts[g] = new int[segment.values()[g].length];
             }
-            return groups.length == 1 ? new Combined(segment, groups[0], counts[0]) : new Separate(segment, counts);
+            if (groups.length == 1) {
+                // Every dimension in one group: a hit is one increment.
+                int[] byDoc = groups[0];
+                int[] one = counts[0];
+                return new SegmentCounts(segment, counts) {
+                    @Override
+                    public void collect(int doc) {
+                        one[byDoc[doc]]++;
+                    }
+                };
+            }
+            return new SegmentCounts(segment, counts) {
+                @Override
+                public void collect(int doc) {
+                    for (int g = 0; g < groups.length; g++) {
+                        counts[g][groups[g][doc]]++;
+                    }
+                }
+            };
         }
 
-        /** Every dimension in one group: a hit is one increment. */
-        private final class Combined implements LeafCollector {
-            private final FacetOrdinals.Segment segment;
-            private final int[] byDoc;
-            private final int[] counts;
-
-            Combined(FacetOrdinals.Segment segment, int[] byDoc, int[] counts) {
-                this.segment = segment;
-                this.byDoc = byDoc;
-                this.counts = counts;
-            }
-
-            @Override
-            public void setScorer(Scorable scorer) {
-            }
-
-            @Override
-            public void collect(int doc) {
-                counts[byDoc[doc]]++;
-            }
-
-            @Override
-            public void finish() {
-                add(segment, new int[][] {counts});
-            }
-        }
-
-        /** A group per dimension. */
-        private final class Separate implements LeafCollector {
+        /** One segment's counts by combination, per group, added to the slice's when the segment is done. */
+        private abstract class SegmentCounts implements LeafCollector {
             private final FacetOrdinals.Segment segment;
             private final int[][] counts;
 
-            Separate(FacetOrdinals.Segment segment, int[][] counts) {
+            SegmentCounts(FacetOrdinals.Segment segment, int[][] counts) {
                 this.segment = segment;
                 this.counts = counts;
             }
 
             @Override
             public void setScorer(Scorable scorer) {
-            }
-
-            @Override
-            public void collect(int doc) {
-                int[][] groups = segment.groups();
-                for (int g = 0; g < groups.length; g++) {
-                    counts[g][groups[g][doc]]++;
-                }
             }
 
             @Override
