@@ -22,7 +22,7 @@ import java.util.Set;
  * as words that says whether an answer reads like a possible disclosure at all, which is what catches
  * slang, misspellings and wordings nobody wrote a rule for. Its threshold is high because ordinary
  * answers outnumber disclosures many times over. Partnerships teach it by adding examples; it is
- * trained at start-up, in two to three seconds on two cores with about 9,000 examples.
+ * trained at start-up, in four to six seconds on two cores with about 10,000 examples.
  */
 final class LearnedScreen {
     static final String DISCLOSURE = "disclosure";
@@ -30,7 +30,7 @@ final class LearnedScreen {
     /**
      * As shipped: the lowest threshold at which at most 3 in 100 ordinary public comments are flagged,
      * read from ScreenerCrossValidation, which also says how many disclosures each finds (at 0.75, 98 in
-     * 100 across the training examples with the indicators; at 0.7, 99 but 3.4 in 100 ordinary comments flagged). Choose
+     * 100 across the training examples with the indicators; at 0.7, 99 but 3.3 in 100 ordinary comments flagged). Choose
      * again whenever the examples change: more disclosures among them make the model readier to flag.
      */
     static final double THRESHOLD = 0.75;

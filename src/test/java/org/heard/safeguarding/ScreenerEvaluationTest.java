@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScreenerEvaluationTest {
     private static final Path INDICATORS = Path.of("surveys/safeguarding/indicators.yaml");
     private static final Screener SCREENER = ScreenerFactory.load(INDICATORS);
-    private static final String HELD_OUT = "evaluation-holdout-17.csv";
+    private static final String HELD_OUT = "evaluation-holdout-18.csv";
 
     private record Example(String text, boolean disclosure, Set<String> categories, String speaker) {
     }
@@ -96,16 +96,16 @@ class ScreenerEvaluationTest {
                 | `evaluation-holdout-14.csv` (360 / 260) | holdout 13 added to training; indicators that name domestic abuse when a partner or parent hurts the other; threshold still 0.75 | 0.967 | 0.911 |
                 | `evaluation-holdout-15.csv` (360 / 260) | holdout 14 and 300 new examples added to training (weighted to FGM and forced marriage, and going missing); indicators for plans and goodbyes, hidden self-harm, being reported missing, a wedding arranged for a child; threshold still 0.75 | 0.956 | 0.912 |
                 | `evaluation-holdout-16.csv` (360 / 260) | holdout 15 added to training; indicators for hidden scars, not being around much longer, a beating that kept a child off school, a parent slammed against a door, pictures sent on; threshold still 0.75 | 0.964 | 0.897 |
+                | `evaluation-holdout-17.csv` (360 / 259) | holdout 16 added to training; a few more indicators; every kind the learned screen gives at least 15 in 100 named (before, 1 in 5); threshold still 0.75 | 0.972 | 0.864 |
 
-                The figures above are a seventeenth set (thirty disclosures in each category, 259 hard non-disclosures),
-                written after all of this without sight of the training examples or the screen, and read once on the
-                screen as shipped: holdout 16 added to the training examples; a few more indicators for what the
-                sixteenth set missed where the wording is general (a beating as a threat, swallowing a strip of
-                tablets, "race traitors"), none of which flags any of the ordinary comments; and beside the likeliest
-                kind, every kind the learned screen gives at least 15 in 100 is named (before, 1 in 5). On the sixteenth
-                set most of the categories short of 0.90 were disclosures flagged under another kind (a man online asking
-                a child what underwear she has on, named exploitation but not sexual abuse). Threshold chosen again by
-                the same rule (still 0.75: cross-validated recall 0.980, 2.7 in 100 ordinary comments).
+                The figures above are an eighteenth set (thirty disclosures in each category, 260 hard non-disclosures),
+                written after all of this without sight of the training examples or the screen, and read
+                once on the screen as shipped: holdout 17 added to the training examples; indicators that name sexual
+                abuse when a child's nude pictures are held over them ("if i dont send more") or someone touches between
+                their legs, and immediate danger when pills have just been taken or a plan is for tonight, none of which
+                flags any of the ordinary comments. On the seventeenth set most of the misses in the one category short
+                of 0.90 (sexual abuse) were again disclosures flagged under another kind. Threshold chosen again by the
+                same rule (still 0.75: cross-validated recall 0.980, 2.5 in 100 ordinary comments).
 
                 Tried and not shipped: a third reader for what an answer means (all-MiniLM-L6-v2 sentence embeddings run in
                 process through ONNX Runtime, with a logistic regression learned from the same examples). In cross-validation
@@ -157,6 +157,7 @@ class ScreenerEvaluationTest {
         // The held-out set is read once fresh; after that these guard against a change that loses what it found.
         assertTrue(h.recall() >= 0.95, "held-out recall fell below the 0.95 target: " + h.recall() + "; missed: " + h.misses());
         assertTrue(h.precision() >= 0.85, "held-out precision fell: " + h.precision());
+        assertTrue(h.weakCategories().isEmpty(), "held-out categories under 0.90: " + h.weakCategories());
         assertTrue(ordinary.isEmpty() || alarms <= 0.035 * ordinary.size(), "ordinary comments flagged: " + everyday);
     }
 
