@@ -29,7 +29,7 @@ public record SafeguardingConfiguration(
         @Bindable(defaultValue = "1h") Duration escalateAfter,
         @Bindable(defaultValue = "1m") Duration checkEvery,
         @Nullable List<String> frontDoor,
-        @Bindable(defaultValue = "0.75") @DecimalMin("0.5") @DecimalMax("0.99") double learnedThreshold) {
+        @Bindable(defaultValue = "0.72") @DecimalMin("0.5") @DecimalMax("0.99") double learnedThreshold) {
 
     public List<String> frontDoorLines() {
         return frontDoor == null ? List.of() : frontDoor;

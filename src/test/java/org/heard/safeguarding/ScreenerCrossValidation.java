@@ -22,7 +22,7 @@ import java.util.TreeMap;
 class ScreenerCrossValidation {
     private static final Path INDICATORS = Path.of("surveys/safeguarding/indicators.yaml");
     private static final Path EXAMPLES = INDICATORS.resolveSibling("examples.csv");
-    private static final double[] THRESHOLDS = {0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9};
+    private static final double[] THRESHOLDS = {0.5, 0.6, 0.65, 0.7, 0.72, 0.75, 0.8, 0.9};
     /** The models' settings, to compare others: cost and balance of the flagging model, then of the naming one. */
     private static final String SETUP = System.getProperty("heard.cv.setup", "0.3,0.0,0.3,0.0");
     private static final int FOLDS = 5;

@@ -26,7 +26,7 @@ class ScreenerEvaluationTest {
     private static final Path INDICATORS = Path.of("surveys/safeguarding/indicators.yaml");
     private static final Screener SCREENER = ScreenerFactory.load(INDICATORS);
     /** The held-out sets not yet in the training examples, read on the same screen and counted together. */
-    private static final List<String> HELD_OUT = List.of("evaluation-holdout-18.csv", "evaluation-holdout-19.csv");
+    private static final List<String> HELD_OUT = List.of("evaluation-holdout-20.csv", "evaluation-holdout-21.csv");
 
     private record Example(String text, boolean disclosure, Set<String> categories, String speaker) {
     }
@@ -84,7 +84,7 @@ class ScreenerEvaluationTest {
 
                 Ordinary comments flagged: %s of the real patient feedback in
                 `../shared/data/nhs_patient_feedback_phase1.csv`, comments by the public that are not disclosures to us.
-                The learned screen's threshold (0.75 as shipped, `HEARD_SAFEGUARDING_LEARNED_THRESHOLD`) was chosen by
+                The learned screen's threshold (0.72 as shipped, `HEARD_SAFEGUARDING_LEARNED_THRESHOLD`) was chosen by
                 cross-validation over the training examples, weighing disclosures found against ordinary comments
                 flagged (`safeguarding-cross-validation.md`), never on this set.
 
@@ -111,16 +111,17 @@ class ScreenerEvaluationTest {
                 | `evaluation-holdout-15.csv` (360 / 260) | holdout 14 and 300 new examples added to training (weighted to FGM and forced marriage, and going missing); indicators for plans and goodbyes, hidden self-harm, being reported missing, a wedding arranged for a child; threshold still 0.75 | 0.956 | 0.912 |
                 | `evaluation-holdout-16.csv` (360 / 260) | holdout 15 added to training; indicators for hidden scars, not being around much longer, a beating that kept a child off school, a parent slammed against a door, pictures sent on; threshold still 0.75 | 0.964 | 0.897 |
                 | `evaluation-holdout-17.csv` (360 / 259) | holdout 16 added to training; a few more indicators; every kind the learned screen gives at least 15 in 100 named (before, 1 in 5); threshold still 0.75 | 0.972 | 0.864 |
+                | `evaluation-holdout-18.csv` (360 / 260) | holdout 17 added to training; indicators that name sexual abuse for nude pictures held over a child and touching between the legs, and immediate danger for pills just taken or a plan for tonight; threshold still 0.75 | 0.975 | 0.886 |
+                | `evaluation-holdout-19.csv` (359 / 257) | the same screen, unchanged: a second reading (with the eighteenth: neglect 0.898, every other kind 0.92 or above) | 0.961 | 0.894 |
 
-                The figures above are an eighteenth and a nineteenth set (about thirty disclosures in each category and
-                260 hard non-disclosures each), written after all of this without sight of the training examples or the
-                screen. Each was read once on the same screen, as shipped; the nineteenth, written after the eighteenth
-                was read, is a second reading of that screen, with no change between. The screen: holdout 17 added to the training examples; indicators that name sexual
-                abuse when a child's nude pictures are held over them ("if i dont send more") or someone touches between
-                their legs, and immediate danger when pills have just been taken or a plan is for tonight, none of which
-                flags any of the ordinary comments. On the seventeenth set most of the misses in the one category short
-                of 0.90 (sexual abuse) were again disclosures flagged under another kind. Threshold chosen again by the
-                same rule (still 0.75: cross-validated recall 0.980, 2.5 in 100 ordinary comments).
+                The figures above are a twentieth and a twenty-first set (about thirty disclosures in each category and
+                about 260 hard non-disclosures each), written after all of this without sight of the training examples or
+                the screen, and each read once on the same screen, as shipped: holdouts 18 and 19 added to the training
+                examples; indicators for what those two sets missed where the wording is general (kicked in the ribs,
+                whipped, goodbyes in a survey answer, not having eaten since yesterday, no working fridge, a passport
+                locked away, being told cutting is a duty, sleeping in a stairwell, drugs "lost" and owed for), none of
+                which flags any of the ordinary comments. Threshold chosen again by the same rule, with 0.72 now among the
+                thresholds tried: 0.72 (cross-validated recall 0.983, 2.8 in 100 ordinary comments; at 0.70, 3.1).
 
                 Tried and not shipped: a third reader for what an answer means (all-MiniLM-L6-v2 sentence embeddings run in
                 process through ONNX Runtime, with a logistic regression learned from the same examples). In cross-validation
