@@ -14,6 +14,9 @@ final class PhraseScreener implements Screener {
     private static final Set<String> NEGATIONS = Set.of("not", "never", "no", "nobody", "noone", "dont", "doesnt",
             "didnt", "isnt", "wasnt", "havent", "hasnt", "wont", "cant", "aint", "neither", "nor");
     private static final int NEGATION_WINDOW = 4;
+    /** Stands between sentences in the words screened, where a denial stops. */
+    private static final String BOUNDARY = ".";
+    private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("[.!?;\\n]+|\\s[-\u2013\u2014]+\\s");
 
     private final Indicators indicators;
 
@@ -31,7 +34,7 @@ final class PhraseScreener implements Screener {
         if (text == null || text.isBlank()) {
             return ScreenResult.CLEAR;
         }
-        String[] words = TextNormaliser.normalise(text).split(" ");
+        String[] words = words(text);
         // Professional words make a topic talk about work ("the DV course"), unless the text also reports
         // a real child or family ("disclosed", "children present"): staff tell us of cases in those words.
         boolean professional = anyWord(words, indicators.professional())
@@ -140,8 +143,28 @@ final class PhraseScreener implements Screener {
         return pattern.endsWith("*") ? word.startsWith(pattern.substring(0, pattern.length() - 1)) : word.equals(pattern);
     }
 
+    /** The text's words, with {@value #BOUNDARY} between its sentences. */
+    private static String[] words(String text) {
+        var out = new ArrayList<String>();
+        for (String sentence : SENTENCE_END.split(text)) {
+            String normal = TextNormaliser.normalise(sentence);
+            if (normal.isEmpty()) {
+                continue;
+            }
+            if (!out.isEmpty()) {
+                out.add(BOUNDARY);
+            }
+            out.addAll(List.of(normal.split(" ")));
+        }
+        return out.toArray(String[]::new);
+    }
+
     private static boolean negated(String[] words, int start) {
-        for (int k = Math.max(0, start - NEGATION_WINDOW); k < start; k++) {
+        for (int k = start - 1; k >= Math.max(0, start - NEGATION_WINDOW); k--) {
+            if (words[k].equals(BOUNDARY)) {
+                // "feeling safe at home? no. my dad hits me": the "no" answers the question, not what follows.
+                return false;
+            }
             // "I don't want to marry him" is not a denial: the negation is of wanting, not of the harm.
             boolean ofWanting = k + 1 < start && (words[k + 1].equals("want") || words[k + 1].equals("wanna"));
             if (NEGATIONS.contains(words[k]) && !ofWanting) {

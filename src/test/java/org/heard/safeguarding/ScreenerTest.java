@@ -76,6 +76,13 @@ class ScreenerTest {
     @Test
     void aNegationEarlierInTheTextDoesNotHideALaterDisclosure() {
         assertTrue(SCREENER.screen("I dont mind school. Last night my dad hit me again").flagged());
+        // The indicators alone, so the learned screen cannot make up for them: a "no" that answers the
+        // question ends with its sentence, and does not deny what the next one says.
+        var rules = ScreenerFactory.rules(Path.of("surveys/safeguarding/indicators.yaml"));
+        assertTrue(rules.screen("the question about feeling safe at home - no. my dad hits me").flagged());
+        assertTrue(rules.screen("do i feel safe? no! my dad hits me").flagged());
+        assertFalse(rules.screen("do i feel safe? yes. no one hits me").flagged());
+        assertFalse(rules.screen("my dad never hits me").flagged());
     }
 
     @Test
