@@ -26,7 +26,7 @@ class ScreenerEvaluationTest {
     private static final Path INDICATORS = Path.of("surveys/safeguarding/indicators.yaml");
     private static final Screener SCREENER = ScreenerFactory.load(INDICATORS);
     /** The held-out sets not yet in the training examples, read on the same screen and counted together. */
-    private static final List<String> HELD_OUT = List.of("evaluation-holdout-20.csv", "evaluation-holdout-21.csv");
+    private static final List<String> HELD_OUT = List.of("evaluation-holdout-22.csv", "evaluation-holdout-23.csv");
 
     private record Example(String text, boolean disclosure, Set<String> categories, String speaker) {
     }
@@ -113,15 +113,17 @@ class ScreenerEvaluationTest {
                 | `evaluation-holdout-17.csv` (360 / 259) | holdout 16 added to training; a few more indicators; every kind the learned screen gives at least 15 in 100 named (before, 1 in 5); threshold still 0.75 | 0.972 | 0.864 |
                 | `evaluation-holdout-18.csv` (360 / 260) | holdout 17 added to training; indicators that name sexual abuse for nude pictures held over a child and touching between the legs, and immediate danger for pills just taken or a plan for tonight; threshold still 0.75 | 0.975 | 0.886 |
                 | `evaluation-holdout-19.csv` (359 / 257) | the same screen, unchanged: a second reading (with the eighteenth: neglect 0.898, every other kind 0.92 or above) | 0.961 | 0.894 |
+                | `evaluation-holdout-20.csv` and `-21.csv` (719 / 516), read together | holdouts 18 and 19 added to training; indicators for what they missed; threshold 0.72 (0.72 newly among those tried) | 0.979 | 0.886 |
 
-                The figures above are a twentieth and a twenty-first set (about thirty disclosures in each category and
-                about 260 hard non-disclosures each), written after all of this without sight of the training examples or
-                the screen, and each read once on the same screen, as shipped: holdouts 18 and 19 added to the training
-                examples; indicators for what those two sets missed where the wording is general (kicked in the ribs,
-                whipped, goodbyes in a survey answer, not having eaten since yesterday, no working fridge, a passport
-                locked away, being told cutting is a duty, sleeping in a stairwell, drugs "lost" and owed for), none of
-                which flags any of the ordinary comments. Threshold chosen again by the same rule, with 0.72 now among the
-                thresholds tried: 0.72 (cross-validated recall 0.983, 2.8 in 100 ordinary comments; at 0.70, 3.1).
+                The figures above are a twenty-second and a twenty-third set (about thirty disclosures in each category
+                and about 260 hard non-disclosures each), written after all of this without sight of the training examples
+                or the screen, and each read once on the same screen, as shipped: holdouts 20 and 21 added to the training
+                examples; a "no" that ends a sentence no longer denies what the next sentence says (the twentieth set held
+                "feeling safe at home - no. my dads been hitting me since i was like 9", which the indicators read as a
+                denial); indicators for what those two sets missed where the wording is general (an arm twisted, cutting
+                again, loads of tablets taken, what dad does to mum, sexual stuff for someone), none of which flags any of
+                the ordinary comments. Threshold chosen again by the same rule: still 0.72 (cross-validated recall 0.986,
+                2.8 in 100 ordinary comments; at 0.70, 3.1).
 
                 Tried and not shipped: a third reader for what an answer means (all-MiniLM-L6-v2 sentence embeddings run in
                 process through ONNX Runtime, with a logistic regression learned from the same examples). In cross-validation
@@ -173,6 +175,7 @@ class ScreenerEvaluationTest {
         // The held-out set is read once fresh; after that these guard against a change that loses what it found.
         assertTrue(h.recall() >= 0.95, "held-out recall fell below the 0.95 target: " + h.recall() + "; missed: " + h.misses());
         assertTrue(h.precision() >= 0.85, "held-out precision fell: " + h.precision());
+        assertTrue(h.weakCategories().isEmpty(), "held-out categories under 0.90: " + h.weakCategories());
         assertTrue(ordinary.isEmpty() || alarms <= 0.035 * ordinary.size(), "ordinary comments flagged: " + everyday);
     }
 
