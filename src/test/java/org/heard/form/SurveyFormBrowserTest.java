@@ -107,9 +107,7 @@ class SurveyFormBrowserTest {
         WebElement answers = new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("dl.govuk-summary-list")));
         assertTrue(answers.getText().contains(story), "the script is shown as text");
-        WebElement before = browser.findElement(By.tagName("html"));
-        browser.findElement(By.cssSelector("button.govuk-button--warning")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(before));
+        Browser.click(browser, By.cssSelector("button.govuk-button--warning"));
         assertEquals("Your answers are deleted", browser.findElement(By.tagName("h1")).getText());
         assertTrue(responses.find(stored.id()).isEmpty());
     }

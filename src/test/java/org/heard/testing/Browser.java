@@ -40,9 +40,32 @@ public final class Browser {
 
     /** Sends the form and waits for the next page, so no check ever reads the page being left. */
     public static void submit(org.openqa.selenium.WebDriver browser) {
+        click(browser, org.openqa.selenium.By.cssSelector("button[type=submit]"));
+    }
+
+    /** Clicks what leads to another page and waits for it. */
+    public static void click(org.openqa.selenium.WebDriver browser, org.openqa.selenium.By what) {
         org.openqa.selenium.WebElement page = browser.findElement(org.openqa.selenium.By.tagName("html"));
-        browser.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        browser.findElement(what).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15)).until(b -> left(page));
+    }
+
+    /**
+     * Whether the browser has left the page. While it is leaving, Chromium may answer a question about the
+     * old page with "Node with given id does not belong to the document" instead of calling it stale; that
+     * too means the page is gone.
+     */
+    private static boolean left(org.openqa.selenium.WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 }
