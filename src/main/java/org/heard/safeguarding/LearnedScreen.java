@@ -86,7 +86,7 @@ final class LearnedScreen {
         // common pool: every start of the service waits for all three, and the word reader alone takes
         // about three seconds. Each learns exactly as it would alone.
         var words = new java.util.concurrent.FutureTask<>(() -> WordScreen.train(examples, WORDS));
-        Thread.ofPlatform().name("learned-screen-words").start(words);
+        Thread.ofPlatform().daemon().name("learned-screen-words").start(words);
         LinearClassifier flaggedModel = LinearClassifier.train(flagged, flagging);
         LinearClassifier categoryModel = LinearClassifier.train(byCategory, naming);
         try {
