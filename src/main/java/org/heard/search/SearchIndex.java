@@ -140,6 +140,11 @@ public class SearchIndex {
         }
     }
 
+    /** Merges the index into one segment, as Lucene's background merges do a few segments at a time: for tests. */
+    void mergeAll() throws IOException {
+        writer.forceMerge(1);
+    }
+
     /** Adds many answers with one commit at the end: for loading test corpora, not for live traffic. */
     void bulkAdd(Iterable<AnswerDocuments.Answer> answers) {
         try {

@@ -105,4 +105,31 @@ class IndexLifecycleTest {
             assertEquals(0, ctx.getBean(SearchIndex.class).progress().total(), "no rebuild for a word");
         }
     }
+
+    @Test
+    void aMergedSegmentsFacetArraysAreBuiltByTheMergeNotByTheNextSearch(@TempDir Path dir) throws Exception {
+        String word = "zq" + Surveys.unique("w").replaceAll("[^a-z]", "");
+        try (var ctx = start(dir)) {
+            count(ctx, word);
+            // Each submission is refreshed on its own, so the index now holds at least two segments.
+            for (String text : List.of("first of two " + word, "second of two " + word)) {
+                ctx.getBean(ResponseService.class).submit(new Submission(Surveys.YOUNG, Channel.WEB,
+                        Map.of("feel-safe", List.of("yes"), "anything-else", List.of(text)), null, null));
+            }
+            assertEquals(2, count(ctx, word));
+            SearchIndex index = ctx.getBean(SearchIndex.class);
+            int before = index.ordinals().built();
+
+            index.mergeAll();
+            assertEquals(before + 1, index.ordinals().built(), "the merge built the merged segment's arrays, before any searcher saw it");
+
+            ctx.getBean(ResponseService.class).submit(new Submission(Surveys.YOUNG, Channel.WEB,
+                    Map.of("feel-safe", List.of("yes"), "anything-else", List.of("after the merge " + word)), null, null));
+            var found = ctx.getBean(SearchService.class).search(new SearchRequest(word, null, null, null, null, null, null,
+                    (LocalDate) null, null, 1, 10, false, null));
+            assertEquals(3, found.total());
+            assertEquals(3L, found.facets().get("audience").values().stream().mapToLong(Long::longValue).sum(), "counted from the arrays");
+            assertEquals(before + 2, index.ordinals().built(), "the refresh after the merge built only the new answer's segment");
+        }
+    }
 }
