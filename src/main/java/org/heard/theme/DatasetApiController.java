@@ -12,10 +12,16 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import org.heard.platform.ApiError;
+import org.heard.survey.Audience;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Datasets in and out as CSV. */
 @Controller("/api/v1/datasets")
@@ -33,12 +39,18 @@ class DatasetApiController {
     @Post("/{name}/import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
-    MutableHttpResponse<?> importCsv(@PathVariable String name, @Nullable @Body String csv) {
+    MutableHttpResponse<?> importCsv(@PathVariable String name, @Nullable @QueryValue String audience, @Nullable @Body String csv) {
         if (!CodebookFile.NAME.matcher(name).matches()) {
             return badName();
         }
+        var whose = audience == null || audience.isBlank() ? Optional.of(Audience.COMMUNITY) : Audience.fromId(audience.strip());
+        if (whose.isEmpty()) {
+            return HttpResponse.badRequest(ApiError.of(400, "bad_audience", "audience must be one of "
+                    + Arrays.stream(Audience.values()).map(Audience::id).collect(Collectors.joining(", "))
+                    + ": whose words the rows are. Leave it out for community."));
+        }
         try {
-            return HttpResponse.ok(datasets.importCsv(name, csv));
+            return HttpResponse.ok(datasets.importCsv(name, whose.get(), csv));
         } catch (IllegalArgumentException e) {
             return HttpResponse.badRequest(ApiError.of(400, "bad_csv", e.getMessage()));
         }

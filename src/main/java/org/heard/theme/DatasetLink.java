@@ -4,6 +4,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.heard.platform.Sql;
 import org.heard.response.ResponseLink;
+import org.heard.survey.Audience;
 
 import java.sql.Connection;
 import java.util.Arrays;
@@ -20,6 +21,7 @@ class DatasetLink implements ResponseLink {
     static final String KIND = "dataset";
     static final String ROW = "row";
     static final String THEMES = "themes";
+    /** The survey that holds imported community text; each other audience's has the audience on the end. */
     static final String SURVEY = "imported-text";
     static final String QUESTION = "text";
 
@@ -38,14 +40,26 @@ class DatasetLink implements ResponseLink {
         return KIND;
     }
 
+    /**
+     * The survey an import's rows are stored under, which says whose words they are: reports count a
+     * children's paper consultation as children's voice, not the community's.
+     */
+    static String surveyFor(Audience audience) {
+        return audience == Audience.COMMUNITY ? SURVEY : SURVEY + "-" + audience.id().replace('_', '-');
+    }
+
+    private static boolean isImportSurvey(String surveyId) {
+        return Arrays.stream(Audience.values()).anyMatch(a -> surveyFor(a).equals(surveyId));
+    }
+
     static String link(long datasetId) {
         return KIND + ":" + datasetId;
     }
 
     @Override
     public Optional<String> problem(String reference, String surveyId) {
-        if (!SURVEY.equals(surveyId)) {
-            return Optional.of("Dataset rows can only be stored as answers to the " + SURVEY + " survey.");
+        if (!isImportSurvey(surveyId)) {
+            return Optional.of("Dataset rows can only be stored as answers to an " + SURVEY + " survey.");
         }
         return codebookOf(reference).isPresent() ? Optional.empty() : Optional.of("There is no such dataset.");
     }

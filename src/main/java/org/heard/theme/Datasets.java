@@ -10,6 +10,8 @@ import org.heard.response.ResponseService;
 import org.heard.response.Submission;
 import org.heard.response.SubmitOutcome;
 import org.heard.search.SearchIndex;
+import org.heard.survey.Audience;
+import org.heard.survey.SurveyCatalog;
 
 import java.sql.Connection;
 import java.time.Clock;
@@ -40,10 +42,12 @@ class Datasets {
     private final ThemeConfiguration config;
     private final SearchIndex search;
     private final Clock clock;
+    private final SurveyCatalog catalog;
 
     Datasets(Sql sql, TransactionOperations<Connection> tx, ResponseService responses, Codebooks codebooks, ThemeModels models,
-             ThemeConfiguration config, SearchIndex search, Clock clock) {
+             ThemeConfiguration config, SearchIndex search, Clock clock, SurveyCatalog catalog) {
         this.search = search;
+        this.catalog = catalog;
         this.sql = sql;
         this.tx = tx;
         this.responses = responses;
@@ -58,7 +62,7 @@ class Datasets {
     }
 
     @Serdeable
-    record ImportResult(String dataset, int imported, int replaced, List<Rejected> rejected) {
+    record ImportResult(String dataset, String audience, int imported, int replaced, List<Rejected> rejected) {
     }
 
     /** A row of a dataset as stored. */
@@ -68,9 +72,16 @@ class Datasets {
     /**
      * Imports CSV rows; a bad row is reported and never stops the rest.
      *
+     * @param audience whose words the rows are: reports and search count them as that audience's
      * @throws IllegalArgumentException when the body is not CSV with the right header, or is too long
      */
-    ImportResult importCsv(String name, String body) {
+    ImportResult importCsv(String name, Audience audience, String body) {
+        String survey = DatasetLink.surveyFor(audience);
+        if (catalog.find(survey).isEmpty()) {
+            // Refused before anything is stored, rather than every row turned away one by one.
+            throw new IllegalArgumentException("Text from " + audience.label().toLowerCase(java.util.Locale.ROOT) + " cannot be imported: the "
+                    + survey + " survey that holds it is missing from the surveys folder.");
+        }
         List<Map<String, String>> rows = CsvCells.read(body, HEADER);
         if (rows.size() > config.maxImportRows()) {
             throw new IllegalArgumentException("The file has " + rows.size() + " rows; at most " + config.maxImportRows()
@@ -101,20 +112,20 @@ class Datasets {
             return dataset(name).orElseGet(() -> sql.insert("INSERT INTO dataset (name, codebook_id, created_at) VALUES (?, ?, ?)",
                     name, codebooks.find(name).orElseThrow().id(), clock.instant()));
         });
-        int[] counts = search.batched(() -> store(valid, datasetId, rejected));
+        int[] counts = search.batched(() -> store(valid, datasetId, survey, rejected));
         codebooks.find(name).ifPresent(models::refreshLater);
-        return new ImportResult(name, counts[0], counts[1], List.copyOf(rejected));
+        return new ImportResult(name, audience.id(), counts[0], counts[1], List.copyOf(rejected));
     }
 
     /** Stores the valid rows, one response each; returns how many were stored and how many of those replaced a row. */
-    private int[] store(List<Map.Entry<Integer, Map<String, String>>> valid, long datasetId, List<Rejected> rejected) {
+    private int[] store(List<Map.Entry<Integer, Map<String, String>>> valid, long datasetId, String survey, List<Rejected> rejected) {
         int imported = 0;
         int replaced = 0;
         for (var entry : valid) {
             Map<String, String> row = entry.getValue();
             String id = row.get("id").strip();
             Optional<Long> earlier = responseOf(datasetId, id);
-            SubmitOutcome outcome = responses.submit(new Submission(DatasetLink.SURVEY, Channel.IMPORT,
+            SubmitOutcome outcome = responses.submit(new Submission(survey, Channel.IMPORT,
                     Map.of(DatasetLink.QUESTION, List.of(row.get("text").strip())), null, null, DatasetLink.link(datasetId),
                     Map.of(DatasetLink.ROW, id, DatasetLink.THEMES, String.join(";", themes(row)))));
             if (outcome instanceof SubmitOutcome.Stored) {

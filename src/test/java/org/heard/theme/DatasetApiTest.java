@@ -54,6 +54,11 @@ class DatasetApiTest {
                 .contentType("text/csv")), MAP);
     }
 
+    private Map<String, Object> importCsv(String dataset, String audience, String csv) {
+        return http.toBlocking().retrieve(analyst.sign(HttpRequest.POST("/api/v1/datasets/" + dataset + "/import?audience=" + audience, csv)
+                .contentType("text/csv")), MAP);
+    }
+
     private List<String[]> export(String dataset) throws Exception {
         String body = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/api/v1/datasets/" + dataset + "/export.csv")));
         try (var reader = new CSVReader(new StringReader(body))) {
@@ -214,5 +219,43 @@ class DatasetApiTest {
         assertEquals("imported-text", hit.get("surveyId"));
         var withFilter = new ArrayList<>(((Map<String, Map<String, Object>>) found.get("facets")).get("survey").keySet());
         assertEquals(List.of("imported-text"), withFilter);
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void anImportSaysWhoseWordsTheRowsAreAndTheyCountAsThatAudience() {
+        String dataset = name();
+        Map<String, Object> result = importCsv(dataset, "children_young_people", ThemeTestData.csv(ThemeTestData.rows("c", 30, 6), true));
+        assertEquals("children_young_people", result.get("audience"));
+        assertEquals(30, result.get("imported"));
+
+        Map<String, Object> report = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET(
+                "/api/v1/reports/themes/" + dataset + "?channel=import")), MAP);
+        assertEquals(List.of("children_young_people"), report.get("audiences"), "a children's paper consultation is children's voice");
+
+        String word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        importCsv(dataset, "children_young_people", "id,text,themes\nw1,Said at the youth forum " + word + ",\n");
+        importCsv(dataset, "id,text,themes\nw2,Said at the community meeting " + word + ",\n");
+        Map<String, Object> found = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/api/v1/search?q=" + word)), MAP);
+        var facets = (Map<String, Map<String, Object>>) found.get("facets");
+        assertEquals(Map.of("children_young_people", 1, "community", 1), facets.get("audience"), "without an audience an import is community text");
+        assertEquals(Map.of("imported-text-children-young-people", 1, "imported-text", 1), facets.get("survey"));
+
+        // Re-importing a row under another audience moves it: one row, counted once, as the new audience.
+        Map<String, Object> moved = importCsv(dataset, "staff", "id,text,themes\nw1,Said at the youth forum " + word + ",\n");
+        assertEquals(1, moved.get("replaced"));
+        found = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/api/v1/search?q=" + word)), MAP);
+        assertEquals(Map.of("staff", 1, "community", 1), ((Map<String, Map<String, Object>>) found.get("facets")).get("audience"));
+    }
+
+    @Test
+    void anAudienceThatDoesNotExistIsRefusedBeforeAnythingIsStored() {
+        String dataset = name();
+        var bad = assertThrows(HttpClientResponseException.class, () -> importCsv(dataset, "children", "id,text,themes\nr1,Hello,\n"));
+        assertEquals(HttpStatus.BAD_REQUEST, bad.getStatus());
+        assertEquals("audience must be one of children_young_people, parents_carers, staff, training_attendees, community: "
+                + "whose words the rows are. Leave it out for community.", bad.getResponse().getBody(MAP).orElseThrow().get("message"));
+        var missing = assertThrows(HttpClientResponseException.class, () -> export(dataset));
+        assertEquals(HttpStatus.NOT_FOUND, missing.getStatus(), "no dataset was created");
     }
 }
