@@ -167,25 +167,8 @@ class SearchBenchmark implements TestPropertyProvider {
             if (record && gcAtStart == null) {
                 gcAtStart = gc();
             }
-            for (String q : QUERIES) {
-                long s = System.nanoTime();
-                String body = get("/api/v1/search?" + q, auth);
-                long took = System.nanoTime() - s;
-                assertTrue(body.contains("\"total\":"), q);
-                if (record) {
-                    api.add(took);
-                    apiPer.computeIfAbsent(q, k -> new ArrayList<>()).add(took);
-                }
-            }
-            for (String q : QUERIES) {
-                long s = System.nanoTime();
-                String body = getAsync("/api/v1/search?" + q, auth);
-                long took = System.nanoTime() - s;
-                assertTrue(body.contains("\"total\":"), q);
-                if (record) {
-                    apiAsync.add(took);
-                }
-            }
+            searchThroughApi(this::get, auth, record ? api : null, record ? apiPer : null);
+            searchThroughApi(this::getAsync, auth, record ? apiAsync : null, null);
             // A search that matches nothing: what every API call costs besides the search itself.
             long s0 = System.nanoTime();
             get("/api/v1/search?q=zzzqqq", auth);
@@ -315,6 +298,27 @@ class SearchBenchmark implements TestPropertyProvider {
             before = now;
         }
         return seconds(start);
+    }
+
+    private interface Client {
+        String get(String path, String auth) throws IOException, InterruptedException;
+    }
+
+    /** Every query once through a client; when recording, each time goes to {@code all} and, if given, to its query's list. */
+    private static void searchThroughApi(Client client, String auth, List<Long> all, Map<String, List<Long>> perQuery)
+            throws IOException, InterruptedException {
+        for (String q : QUERIES) {
+            long s = System.nanoTime();
+            String body = client.get("/api/v1/search?" + q, auth);
+            long took = System.nanoTime() - s;
+            assertTrue(body.contains("\"total\":"), q);
+            if (all != null) {
+                all.add(took);
+            }
+            if (perQuery != null) {
+                perQuery.computeIfAbsent(q, k -> new ArrayList<>()).add(took);
+            }
+        }
     }
 
     /** Collections so far and the milliseconds they took, over every collector. */
