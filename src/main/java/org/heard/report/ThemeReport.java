@@ -37,8 +37,13 @@ class ThemeReport {
         this.zone = surveys.zone();
     }
 
+    /**
+     * A theme report. {@code answers} counts the answers read; when more match than a report reads at once
+     * ({@code heard.themes.max-answers}) it reads the newest, {@code partial} is true and {@code matching}
+     * counts them all, so nobody takes the counts for the whole period.
+     */
     @Serdeable
-    record Report(String codebook, String title, Cell answers, Cell coded, List<String> audiences, List<String> surveys,
+    record Report(String codebook, String title, Cell answers, Cell coded, boolean partial, Cell matching, List<String> audiences, List<String> surveys,
                   List<String> agencies, List<String> months, List<ThemeRow> themes, CoOccurrence cooccurrence,
                   List<Recurring> recurring) {
     }
@@ -98,7 +103,7 @@ class ThemeReport {
                     shares(row(byMonth, t), groupSizes(answers, months, this::month))));
         }
         return new Report(set.codebook().name(), set.codebook().title(), suppression.count(answers.size()), suppression.count(coded),
-                audiences, surveys, agencies, months, rows, cooccurrence(answers, themes), recurring(answers, themes));
+                set.partial(), suppression.count(set.matching()), audiences, surveys, agencies, months, rows, cooccurrence(answers, themes), recurring(answers, themes));
     }
 
     private SuppressedTable table(List<CodedAnswers.Coded> answers, List<String> themes, List<String> columns,

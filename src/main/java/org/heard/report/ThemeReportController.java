@@ -107,6 +107,11 @@ class ThemeReportController {
                 rec.sources().forEach(source -> csv.writeNext(new String[] {CsvCells.neutralise(rec.theme()), "",
                         "recurring " + rec.quarter(), source, "", ""}, true));
             }
+            if (r.partial()) {
+                // Counted from the newest answers only: the file says so, as the page does.
+                csv.writeNext(new String[] {"", "", "answers", "read (newest)", r.answers().text(), ""}, true);
+                csv.writeNext(new String[] {"", "", "answers", "matching", r.matching().text(), ""}, true);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

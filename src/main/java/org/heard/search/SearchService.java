@@ -119,8 +119,11 @@ public class SearchService {
         return new TextQuery(parse(q), indexAnalyzer);
     }
 
-    /** The answers a request matched, each with the names of the extra queries it also matches. */
-    public record Tagged(List<FoundAnswer> answers, List<java.util.Set<String>> tags) {
+    /**
+     * The answers a request matched, newest first and at most the limit asked for, each with the names
+     * of the extra queries it also matches; {@code matching} counts every answer the request matches.
+     */
+    public record Tagged(List<FoundAnswer> answers, List<java.util.Set<String>> tags, long matching) {
     }
 
     /**
@@ -169,7 +172,9 @@ public class SearchService {
                         }
                     }
                 }
-                return new Tagged(out, tags);
+                // Exact, and cheap beside reading the answers: it says when the limit left some out.
+                long matching = top.scoreDocs.length < limit ? top.scoreDocs.length : searcher.count(query);
+                return new Tagged(out, tags, matching);
             } finally {
                 index.release(searcher);
             }

@@ -38,8 +38,14 @@ public class CodedAnswers {
     public record Coded(FoundAnswer answer, Set<String> themes, boolean quotable) {
     }
 
-    /** The codebook (its themes in order) and every chosen answer with its themes. */
-    public record CodedSet(Codebook codebook, List<Coded> answers) {
+    /**
+     * The codebook (its themes in order) and every chosen answer with its themes; {@code matching}
+     * counts every answer the filters match, more than were read when the limit left some out.
+     */
+    public record CodedSet(Codebook codebook, List<Coded> answers, long matching) {
+        public boolean partial() {
+            return matching > answers.size();
+        }
     }
 
     public boolean exists(String codebook) {
@@ -81,6 +87,6 @@ public class CodedAnswers {
             }
             out.add(new Coded(a, themes, quotable.contains(a)));
         }
-        return Optional.of(new CodedSet(cb.get().codebook(), out));
+        return Optional.of(new CodedSet(cb.get().codebook(), out, read.matching()));
     }
 }
