@@ -1,5 +1,8 @@
 package org.heard.learning;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -51,6 +54,34 @@ public final class LinearClassifier {
         float[][] weights = new float[labels.size()][];
         IntStream.range(0, labels.size()).parallel().forEach(t ->
                 weights[t] = trainOne(vectors, examples, labels.get(t), features.size(), settings));
+        return new LinearClassifier(features, List.copyOf(labels), weights);
+    }
+
+    /** Writes the trained model, to be read back by {@link #read} instead of training it again. */
+    public void write(DataOutput out) throws IOException {
+        features.write(out);
+        out.writeInt(labels.size());
+        for (int t = 0; t < labels.size(); t++) {
+            out.writeUTF(labels.get(t));
+            out.writeInt(weights[t].length);
+            for (float w : weights[t]) {
+                out.writeFloat(w);
+            }
+        }
+    }
+
+    public static LinearClassifier read(DataInput in) throws IOException {
+        TextFeatures features = TextFeatures.read(in);
+        int n = in.readInt();
+        var labels = new ArrayList<String>(n);
+        float[][] weights = new float[n][];
+        for (int t = 0; t < n; t++) {
+            labels.add(in.readUTF());
+            weights[t] = new float[in.readInt()];
+            for (int i = 0; i < weights[t].length; i++) {
+                weights[t][i] = in.readFloat();
+            }
+        }
         return new LinearClassifier(features, List.copyOf(labels), weights);
     }
 

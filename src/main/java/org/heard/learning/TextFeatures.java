@@ -2,6 +2,9 @@ package org.heard.learning;
 
 import org.tartarus.snowball.ext.EnglishStemmer;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +31,28 @@ public final class TextFeatures {
     /** A sparse, length-normalised vector: parallel arrays of feature index and weight. */
     public record Vector(int[] index, float[] value) {
         static final Vector EMPTY = new Vector(new int[0], new float[0]);
+    }
+
+    /** Writes the vocabulary and its weights, to be read back by {@link #read}. */
+    void write(DataOutput out) throws IOException {
+        String[] terms = new String[vocabulary.size()];
+        vocabulary.forEach((term, id) -> terms[id] = term);
+        out.writeInt(terms.length);
+        for (int i = 0; i < terms.length; i++) {
+            out.writeUTF(terms[i]);
+            out.writeFloat(idf[i]);
+        }
+    }
+
+    static TextFeatures read(DataInput in) throws IOException {
+        int n = in.readInt();
+        var vocabulary = new HashMap<String, Integer>(n * 4 / 3 + 1);
+        float[] idf = new float[n];
+        for (int i = 0; i < n; i++) {
+            vocabulary.put(in.readUTF(), i);
+            idf[i] = in.readFloat();
+        }
+        return new TextFeatures(vocabulary, idf);
     }
 
     /** Learns the vocabulary and document frequencies from the training texts. */

@@ -22,8 +22,8 @@ import java.util.Set;
  * as words that says whether an answer reads like a possible disclosure at all, which is what catches
  * slang, misspellings and wordings nobody wrote a rule for. Its threshold is high because ordinary
  * answers outnumber disclosures many times over. Partnerships teach it by adding examples; it is
- * trained at every start: with about 12,000 examples, about seven seconds on two cores when the JVM is
- * fresh and four once it is warm.
+ * trained at the first start after they change (with about 12,000 examples, about seven seconds on two
+ * cores when the JVM is fresh and four once it is warm) and kept by {@link LearnedScreenCache}.
  */
 final class LearnedScreen {
     static final String DISCLOSURE = "disclosure";
@@ -97,6 +97,17 @@ final class LearnedScreen {
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("The learned screen could not be trained: " + e.getCause().getMessage(), e.getCause());
         }
+    }
+
+    /** Writes the three trained readers, to be read back by {@link #read}. */
+    void write(java.io.DataOutput out) throws IOException {
+        words.write(out);
+        disclosure.write(out);
+        categories.write(out);
+    }
+
+    static LearnedScreen read(java.io.DataInput in, double threshold) throws IOException {
+        return new LearnedScreen(WordScreen.read(in), LinearClassifier.read(in), LinearClassifier.read(in), threshold);
     }
 
     /** The same models read with another threshold: for measuring where to set it. */

@@ -20,6 +20,8 @@ import java.util.List;
  *                        ({@code HEARD_SAFEGUARDING_LEARNED_THRESHOLD}): lower finds more disclosures and
  *                        sends the leads more ordinary answers; the trade-off is measured in
  *                        benchmarks/results/safeguarding-cross-validation.md
+ * @param cacheDir        where the trained learned screen is kept between starts
+ *                        ({@code HEARD_SAFEGUARDING_CACHE_DIR}); without it the screen is trained at every start
  */
 @ConfigurationProperties("heard.safeguarding")
 public record SafeguardingConfiguration(
@@ -29,7 +31,8 @@ public record SafeguardingConfiguration(
         @Bindable(defaultValue = "1h") Duration escalateAfter,
         @Bindable(defaultValue = "1m") Duration checkEvery,
         @Nullable List<String> frontDoor,
-        @Bindable(defaultValue = "0.72") @DecimalMin("0.5") @DecimalMax("0.99") double learnedThreshold) {
+        @Bindable(defaultValue = "0.72") @DecimalMin("0.5") @DecimalMax("0.99") double learnedThreshold,
+        @Nullable String cacheDir) {
 
     public List<String> frontDoorLines() {
         return frontDoor == null ? List.of() : frontDoor;

@@ -1,6 +1,7 @@
 package org.heard.safeguarding;
 
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.heard.definition.Problem;
 import org.slf4j.Logger;
@@ -19,7 +20,7 @@ class ScreenerFactory {
 
     @Singleton
     Screener screener(SafeguardingConfiguration config) {
-        return load(Path.of(config.indicators()), config.learnedThreshold());
+        return load(Path.of(config.indicators()), config.learnedThreshold(), config.cacheDir() == null ? null : Path.of(config.cacheDir()));
     }
 
     /** With the learned screen's threshold as shipped. */
@@ -29,13 +30,21 @@ class ScreenerFactory {
 
     /** The rules, joined by the learned screen when examples.csv sits beside the indicators. */
     static Screener load(Path file, double threshold) {
+        return load(file, threshold, null);
+    }
+
+    /**
+     * @param cacheDir where the trained learned screen is kept between starts, or null to train it every time
+     */
+    static Screener load(Path file, double threshold, @Nullable Path cacheDir) {
         PhraseScreener rules = rules(file);
         Path examples = file.resolveSibling("examples.csv");
         if (!java.nio.file.Files.exists(examples)) {
             return rules;
         }
         try {
-            return new CombinedScreener(rules, LearnedScreen.train(examples, threshold));
+            return new CombinedScreener(rules, cacheDir == null ? LearnedScreen.train(examples, threshold)
+                    : LearnedScreenCache.trainOrRead(examples, threshold, cacheDir));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("The safeguarding examples in " + examples + " cannot be used: " + e.getMessage(), e);
         }

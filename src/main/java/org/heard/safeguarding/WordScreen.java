@@ -1,5 +1,8 @@
 package org.heard.safeguarding;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,6 +29,45 @@ final class WordScreen {
         this.vocabulary = vocabulary;
         this.weights = weights;
         this.threshold = threshold;
+    }
+
+    /** Writes the trained reader, to be read back by {@link #read} instead of training it again. */
+    void write(DataOutput out) throws IOException {
+        out.writeDouble(threshold);
+        String[] words = new String[vocabulary.size()];
+        vocabulary.forEach((word, id) -> words[id] = word);
+        out.writeInt(words.length);
+        for (String w : words) {
+            out.writeUTF(w);
+        }
+        out.writeInt(weights.size());
+        for (var e : weights.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeInt(e.getValue().length);
+            for (double w : e.getValue()) {
+                out.writeDouble(w);
+            }
+        }
+    }
+
+    static WordScreen read(DataInput in) throws IOException {
+        double threshold = in.readDouble();
+        int n = in.readInt();
+        var vocabulary = new HashMap<String, Integer>(n * 4 / 3 + 1);
+        for (int i = 0; i < n; i++) {
+            vocabulary.put(in.readUTF(), i);
+        }
+        int categories = in.readInt();
+        var weights = new LinkedHashMap<String, double[]>();
+        for (int c = 0; c < categories; c++) {
+            String category = in.readUTF();
+            double[] w = new double[in.readInt()];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = in.readDouble();
+            }
+            weights.put(category, w);
+        }
+        return new WordScreen(Map.copyOf(vocabulary), weights, threshold);
     }
 
     static WordScreen train(List<LearnedScreen.Example> examples, double threshold) {
