@@ -56,6 +56,8 @@ class SearchPage {
         put(params, "sort", sort);
         var model = new HashMap<String, Object>();
         model.put("params", params);
+        // Apart from params: the template language reads 'q' as a character, which no key matches.
+        model.put("words", params.getOrDefault("q", ""));
         model.put("queryString", query(params));
         try {
             SearchRequest r = SearchController.request(q, audience, survey, null, agency, channel, measure, from, to, page, 20, sort, auth, config.maxPageSize());

@@ -1,0 +1,114 @@
+package org.heard.search;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.heard.response.Channel;
+import org.heard.response.ResponseService;
+import org.heard.response.Submission;
+import org.heard.staff.StaffAccounts;
+import org.heard.testing.Browser;
+import org.heard.testing.StaffTestData;
+import org.heard.testing.Surveys;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A member of staff signs in, searches, narrows by a facet, pages on and opens a response, in headless Chromium. */
+@Tag("db")
+@MicronautTest(transactional = false)
+class SearchPageBrowserTest {
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    StaffAccounts accounts;
+    @Inject
+    ResponseService responses;
+
+    WebDriver browser;
+
+    @BeforeEach
+    void open() throws Exception {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + server.getPort() + path;
+    }
+
+    private String total() {
+        return browser.findElement(By.id("total")).getText();
+    }
+
+    private List<WebElement> hits() {
+        return browser.findElements(By.className("govuk-summary-card"));
+    }
+
+    @Test
+    void searchesNarrowsByAFacetPagesOnAndOpensTheWholeResponse() {
+        String w = "pg" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        for (int i = 0; i < 21; i++) {
+            responses.submit(new Submission(Surveys.YOUNG, Channel.WEB, Map.of("feel-safe", List.of("yes"),
+                    "anything-else", List.of("the bus to school is late again " + w + " <b>" + i + "</b>")), null, null));
+        }
+        for (int i = 0; i < 3; i++) {
+            responses.submit(new Submission(Surveys.STAFF, Channel.API, Map.of("agency", List.of("police"), "supervision", List.of("4"),
+                    "comments", List.of("young people say the bus never comes " + w)), null, null));
+        }
+        var login = StaffTestData.create(accounts, "ANALYST");
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(login.username());
+        browser.findElement(By.id("password")).sendKeys(login.password());
+        Browser.click(browser, By.cssSelector("form[action='/login'] button[type=submit]"));
+
+        browser.get(url("/staff/search"));
+        browser.findElement(By.id("q")).sendKeys(w);
+        Browser.click(browser, By.cssSelector("form[action='/staff/search'] button[type=submit]"));
+        assertEquals("24 answers", total());
+        assertEquals(20, hits().size(), "twenty to a page");
+        for (WebElement hit : hits()) {
+            assertEquals(w, hit.findElement(By.tagName("mark")).getText(), "the word searched for is highlighted");
+        }
+        assertTrue(browser.getPageSource().contains("&lt;b&gt;"), "what people typed is shown as text, not markup");
+        assertTrue(browser.findElements(By.cssSelector(".govuk-summary-card b")).isEmpty());
+
+        // Facet counts narrow the search to one audience.
+        Browser.click(browser, By.linkText("staff (3)"));
+        assertEquals("3 answers", total());
+        assertEquals(w, browser.findElement(By.id("q")).getAttribute("value"), "the words stay in the box");
+        assertFalse(browser.getPageSource().contains("children_young_people ("), "only the staff's answers are counted now");
+
+        // Paging through the rest of the unnarrowed search.
+        browser.navigate().back();
+        assertEquals("Page 1 of 2", browser.findElement(By.cssSelector(".govuk-pagination span")).getText());
+        Browser.click(browser, By.linkText("Next"));
+        assertEquals("Page 2 of 2", browser.findElement(By.cssSelector(".govuk-pagination span")).getText());
+        assertEquals(4, hits().size());
+        assertEquals("24 answers", total());
+
+        // Each hit links to its whole response.
+        String snippet = hits().getFirst().findElement(By.tagName("p")).getText();
+        Browser.click(browser, By.linkText("Full response"));
+        assertTrue(browser.getCurrentUrl().matches(".*/staff/responses/\\d+"), browser.getCurrentUrl());
+        assertTrue(browser.findElement(By.tagName("main")).getText().contains(snippet.strip()), "the response holds the snippet's words");
+    }
+}
