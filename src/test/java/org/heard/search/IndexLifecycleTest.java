@@ -132,4 +132,24 @@ class IndexLifecycleTest {
             assertEquals(before + 2, index.ordinals().built(), "the refresh after the merge built only the new answer's segment");
         }
     }
+
+    @Test
+    void theReindexCommandRebuildsFromTheDatabaseWithAProgressBar(@TempDir Path dir) throws Exception {
+        String word = "zq" + Surveys.unique("w").replaceAll("[^a-z]", "");
+        try (var ctx = start(dir)) {
+            count(ctx, word);
+            ctx.getBean(ResponseService.class).submit(new Submission(Surveys.YOUNG, Channel.WEB,
+                    Map.of("feel-safe", List.of("yes"), "anything-else", List.of("rebuilt from the command line " + word)), null, null));
+            var bytes = new java.io.ByteArrayOutputStream();
+            int exit = ReindexCommand.run(ctx, new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+            String out = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+
+            assertEquals(0, exit);
+            long total = ctx.getBean(SearchIndex.class).progress().total();
+            assertTrue(total >= 1);
+            assertTrue(out.contains("\r[" + "#".repeat(40) + "] " + total + "/" + total), out);
+            assertTrue(out.strip().endsWith("Search index rebuilt: " + total + " responses."), out);
+            assertEquals(1, count(ctx, word), "the rebuilt index holds the answer");
+        }
+    }
 }
