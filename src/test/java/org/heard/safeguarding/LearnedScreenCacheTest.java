@@ -110,4 +110,12 @@ class LearnedScreenCacheTest {
         assertReadsAlike(LearnedScreen.train(examples, LearnedScreen.THRESHOLD), LearnedScreenCache.trainOrRead(examples, LearnedScreen.THRESHOLD, cache));
         assertFalse(Files.readString(file, StandardCharsets.ISO_8859_1).startsWith("not a screen"));
     }
+
+    @Test
+    void aDataFolderThatCannotBeWrittenOnlyCostsTraining() throws IOException {
+        Path notAFolder = Files.writeString(tmp.resolve("in-the-way"), "a file where the folder should be");
+        LearnedScreen screen = LearnedScreenCache.trainOrRead(examples, LearnedScreen.THRESHOLD, notAFolder.resolve("cache"));
+        assertReadsAlike(LearnedScreen.train(examples, LearnedScreen.THRESHOLD), screen);
+        assertEquals("a file where the folder should be", Files.readString(notAFolder));
+    }
 }
