@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Min;
  * @param staffSurvey           the Section 11 staff survey the staff-experience report reads
  * @param voiceCodebook         the codebook whose themes the voice-of-the-child report shows
  * @param staffCodebook         the codebook whose themes the staff-experience report shows
+ * @param tallyWarmUpAfter      how long after start the last two years' daily tallies are counted in the
+ *                              background ({@code HEARD_TALLY_WARM_UP_AFTER}); 0 leaves it to the first report
  */
 @ConfigurationProperties("heard")
 public record ReportConfiguration(
@@ -19,5 +21,6 @@ public record ReportConfiguration(
         @Bindable(defaultValue = "10") @Min(1) int minimumQuoteGroup,
         @Bindable(defaultValue = "section-11-staff") String staffSurvey,
         @Bindable(defaultValue = "voice-of-the-child") String voiceCodebook,
-        @Bindable(defaultValue = "practitioner-feedback") String staffCodebook) {
+        @Bindable(defaultValue = "practitioner-feedback") String staffCodebook,
+        @Bindable(defaultValue = "30s") java.time.Duration tallyWarmUpAfter) {
 }

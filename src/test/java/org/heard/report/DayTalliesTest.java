@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Daily tallies give the same counts as the store, and follow it when a day's responses change. */
 @Tag("db")
@@ -41,6 +42,8 @@ class DayTalliesTest {
     Sql sql;
     @Inject
     TransactionOperations<Connection> tx;
+    @Inject
+    TallyWarmUp warmUp;
 
     private final ZoneId zone = ZoneId.systemDefault();
 
@@ -75,6 +78,21 @@ class DayTalliesTest {
         assertEquals(Map.of(5.0, 3L), byScore(day.atStartOfDay(zone).toInstant(), noon), "a morning alone");
         assertEquals(Map.of(5.0, 3L, 1.0, 2L, 4.0, 1L), byScore(noon.minusSeconds(86_400), nextNoon.plusSeconds(86_400)),
                 "part days at both ends and whole days between");
+    }
+
+    @Test
+    void theLastTwoYearsAreCountedAheadSoTheFirstReportNeedNot() {
+        LocalDate day = LocalDate.of(years.unusedYear(), 3, 3);
+        submit(day, 9, 3, "5");
+        submit(day.minusYears(2).minusDays(1), 9, 2, "4");
+        assertEquals(0L, talliedResponses(day), "nothing has asked for the day yet");
+
+        clock.set(day.plusDays(10).atTime(7, 0).atZone(zone).toInstant());
+        assertTrue(warmUp.warm() > 0);
+        assertEquals(3L, talliedResponses(day), "counted ahead of any report");
+        assertEquals(0L, talliedResponses(day.minusYears(2).minusDays(1)), "only the last two years");
+        Instant from = day.atStartOfDay(zone).toInstant();
+        assertEquals(3L, supervision(from, from.plusSeconds(86_400)), "and the counts agree with the store");
     }
 
     private List<Long> submit(LocalDate day, int hour, int n, String score) {

@@ -10,7 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SuppressionTest {
-    private final Suppression suppression = new Suppression(new ReportConfiguration(4, 10, 10, "section-11-staff", "voice-of-the-child", "practitioner-feedback"));
+    private final Suppression suppression = new Suppression(new ReportConfiguration(4, 10, 10, "section-11-staff", "voice-of-the-child", "practitioner-feedback",
+            java.time.Duration.ZERO));
 
     @Test
     void suppressesCountsFromOneToTheThresholdAndShowsTrueZeros() {
