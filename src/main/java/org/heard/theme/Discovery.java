@@ -44,8 +44,18 @@ final class Discovery {
         }
     }
 
+    /** {@code matching} counts every answer the filters matched: more than {@code answers} when only the newest were read. */
     @Serdeable
-    record Result(int answers, int rest, List<Term> terms, List<Cluster> clusters) {
+    record Result(int answers, int rest, List<Term> terms, List<Cluster> clusters, long matching) {
+        @com.fasterxml.jackson.annotation.JsonProperty("partial")
+        public boolean partial() {
+            return matching > answers;
+        }
+
+        /** The same result, out of this many answers that matched. */
+        Result outOf(long all) {
+            return new Result(answers, rest, terms, clusters, Math.max(all, answers));
+        }
     }
 
     /**
@@ -66,7 +76,7 @@ final class Discovery {
             restTerms.of(a.text()).forEach(t -> inRest.merge(t, 1, Integer::sum));
         }
         List<Term> significant = significant(terms, inSet, inRest, set.size(), rest.size());
-        return new Result(set.size(), rest.size(), significant, cluster(set, docs, inSet, terms, clusters, minimumQuote, quotable));
+        return new Result(set.size(), rest.size(), significant, cluster(set, docs, inSet, terms, clusters, minimumQuote, quotable), set.size());
     }
 
     private static List<Term> significant(Terms terms, Map<String, Integer> inSet, Map<String, Integer> inRest, int n, int m) {

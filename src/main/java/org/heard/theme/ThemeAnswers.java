@@ -25,8 +25,11 @@ class ThemeAnswers {
         this.config = config;
     }
 
-    /** The chosen answers, the rest of the corpus the reader may see, and those that may be quoted. */
-    record Chosen(List<FoundAnswer> set, List<FoundAnswer> rest, Set<FoundAnswer> quotable) {
+    /**
+     * The chosen answers (the newest, up to the limit), the rest of the corpus the reader may see, those
+     * that may be quoted, and how many answers the filters matched in all.
+     */
+    record Chosen(List<FoundAnswer> set, List<FoundAnswer> rest, Set<FoundAnswer> quotable, long matching) {
     }
 
     /**
@@ -34,13 +37,14 @@ class ThemeAnswers {
      * from a sample that size are as good as from the whole corpus, at a fraction of the reading.
      */
     Chosen chosenAndRest(SearchRequest r) {
-        List<FoundAnswer> set = search.all(r, config.maxAnswers());
+        SearchService.Tagged read = search.allTagged(r, config.maxAnswers(), java.util.Map.of());
+        List<FoundAnswer> set = read.answers();
         var keys = new HashSet<String>();
         set.forEach(a -> keys.add(a.responseId() + "/" + a.questionId()));
         SearchRequest everything = new SearchRequest(null, null, null, null, null, null, null, null, null, 1, 1, false, r.agencyScope());
         List<FoundAnswer> rest = search.all(everything, Math.min(config.maxAnswers(), set.size() + REST)).stream()
                 .filter(a -> !keys.contains(a.responseId() + "/" + a.questionId())).limit(REST).toList();
-        return new Chosen(set, rest, quotable(set));
+        return new Chosen(set, rest, quotable(set), read.matching());
     }
 
 

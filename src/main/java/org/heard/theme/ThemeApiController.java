@@ -46,7 +46,8 @@ class ThemeApiController {
             SearchRequest request = filters.request(auth);
             ThemeAnswers.Chosen chosen = answers.chosenAndRest(request);
             accessLog.record(auth.getName(), "theme discovery", chosen.set().size() + " answers");
-            return HttpResponse.ok(Discovery.discover(chosen.set(), chosen.rest(), k, minimumQuoteGroup, chosen.quotable()::contains));
+            return HttpResponse.ok(Discovery.discover(chosen.set(), chosen.rest(), k, minimumQuoteGroup, chosen.quotable()::contains)
+                    .outOf(chosen.matching()));
         } catch (IllegalArgumentException | SearchService.BadQuery e) {
             return HttpResponse.badRequest(ApiError.of(400, "bad_filter", e.getMessage()));
         }

@@ -177,10 +177,11 @@ class ThemePages {
         model.put("codebooks", codebooks.all());
         try {
             ThemeAnswers.Chosen chosen = answers.chosenAndRest(filters.request(auth));
-            model.put("result", Discovery.discover(chosen.set(), chosen.rest(), 6, minimumQuoteGroup, chosen.quotable()::contains));
+            model.put("result", Discovery.discover(chosen.set(), chosen.rest(), 6, minimumQuoteGroup, chosen.quotable()::contains)
+                    .outOf(chosen.matching()));
             model.put("problem", "");
         } catch (IllegalArgumentException | SearchService.BadQuery e) {
-            model.put("result", new Discovery.Result(0, 0, List.of(), List.of()));
+            model.put("result", new Discovery.Result(0, 0, List.of(), List.of(), 0));
             model.put("problem", e.getMessage());
         }
         return new ModelAndView<>("theme/discover", model);

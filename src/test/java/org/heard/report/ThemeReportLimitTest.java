@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A theme report over more answers than it reads at once says so, on the page, in JSON and in CSV. */
+/** A theme report or discovery over more answers than it reads at once says so, on the page, in JSON and in CSV. */
 @Tag("db")
 @MicronautTest(transactional = false)
 @Property(name = "heard.themes.max-answers", value = "10")
@@ -65,6 +65,14 @@ class ThemeReportLimitTest {
         String csv = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/api/v1/reports/themes/" + codebook + ".csv?q=" + marker)));
         assertTrue(csv.contains("\"\",\"\",\"answers\",\"matching\",\"14\",\"\""), csv);
 
+        // Theme discovery reads the same newest answers, and says so too.
+        Map<String, Object> discovered = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/api/v1/themes/discover?q=" + marker)), MAP);
+        assertEquals(10, discovered.get("answers"));
+        assertEquals(14, discovered.get("matching"));
+        assertEquals(true, discovered.get("partial"));
+        String discover = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/staff/themes/discover?q=" + marker)));
+        assertTrue(discover.replaceAll("\\s+", " ").contains("These are the newest <span>10</span> of the <span>14</span> answers that match."), discover);
+
         // Filters that match fewer than the report reads: every answer is counted and nothing is said.
         Map<String, Object> few = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/api/v1/reports/themes/" + codebook + "?q="
                 + marker + "+AND+again")), MAP);
@@ -72,6 +80,8 @@ class ThemeReportLimitTest {
         assertEquals(Map.of("value", 8, "suppressed", false), few.get("matching"));
         String whole = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/reports/themes/" + codebook + "?q=" + marker + "+AND+again")));
         assertFalse(whole.contains("id=\"partial\""));
+        assertFalse(http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/staff/themes/discover?q=" + marker + "+AND+again")))
+                .contains("id=\"partial\""));
         assertFalse(http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/api/v1/reports/themes/" + codebook + ".csv?q=" + marker
                 + "+AND+again"))).contains("matching"));
     }
