@@ -81,7 +81,7 @@ final class LearnedScreenCache {
                 Files.deleteIfExists(partial);
             }
             try (var kept = Files.list(dir)) {
-                for (Path old : kept.filter(p -> isKeptScreen(p) && !p.equals(file)).toList()) {
+                for (Path old : kept.filter(p -> !p.equals(file) && isOutdated(p)).toList()) {
                     Files.deleteIfExists(old);
                 }
             }
@@ -90,9 +90,24 @@ final class LearnedScreenCache {
         }
     }
 
-    private static boolean isKeptScreen(Path p) {
+    /**
+     * A screen kept for other examples or code, or a part file left by a start that stopped while writing.
+     * A recent part file may be another instance writing beside this one (a shared data folder), so it stays.
+     */
+    private static boolean isOutdated(Path p) {
         String name = p.getFileName().toString();
-        return name.startsWith(PREFIX) && (name.endsWith(SUFFIX) || name.endsWith(".part"));
+        if (!name.startsWith(PREFIX)) {
+            return false;
+        }
+        if (name.endsWith(SUFFIX)) {
+            return true;
+        }
+        try {
+            return name.endsWith(".part")
+                    && Files.getLastModifiedTime(p).toInstant().isBefore(java.time.Instant.now().minus(java.time.Duration.ofHours(1)));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     static String fingerprint(Path examples) throws IOException {

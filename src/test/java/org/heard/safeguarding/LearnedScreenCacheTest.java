@@ -85,13 +85,19 @@ class LearnedScreenCacheTest {
         Path before = kept().getFirst();
         String fingerprint = LearnedScreenCache.fingerprint(examples);
 
+        Path leftBehind = Files.writeString(cache.resolve("learned-screen-123.part"), "a start that stopped while writing");
+        Files.setLastModifiedTime(leftBehind, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofDays(1))));
+        Path beingWritten = Files.writeString(cache.resolve("learned-screen-456.part"), "another instance writing now");
         Files.writeString(examples, "\"they said they will post my pics everywhere unless i send more\",\"disclosure\",\"sexual_abuse\",\"child\"\n",
                 StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
         assertNotEquals(fingerprint, LearnedScreenCache.fingerprint(examples));
         LearnedScreen again = LearnedScreenCache.trainOrRead(examples, LearnedScreen.THRESHOLD, cache);
 
-        assertEquals(1, kept().size());
-        assertNotEquals(before, kept().getFirst());
+        List<Path> screens = kept().stream().filter(p -> p.toString().endsWith(".bin")).toList();
+        assertEquals(1, screens.size(), "the old screen is gone");
+        assertNotEquals(before, screens.getFirst());
+        assertFalse(Files.exists(leftBehind), "a part file left by a start that stopped is gone");
+        assertTrue(Files.exists(beingWritten), "one another instance may be writing now stays");
         assertReadsAlike(LearnedScreen.train(examples, LearnedScreen.THRESHOLD), again);
     }
 
