@@ -242,6 +242,14 @@ class DatasetApiTest {
                     t.get("theme") + ": a children's paper consultation is children's voice");
         }
 
+        // The board's voice-of-the-child report counts them among children's responses, heard through an import.
+        Map<String, Object> voice = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/api/v1/reports/voice-of-child")), MAP);
+        Map<String, Object> imported = ((List<Map<String, Object>>) voice.get("surveys")).stream()
+                .filter(x -> x.get("surveyId").equals("imported-text-children-young-people")).findFirst().orElseThrow();
+        int importChannel = ((List<String>) voice.get("channels")).indexOf("import");
+        var byImport = (Map<String, Object>) ((List<?>) imported.get("byChannel")).get(importChannel);
+        assertTrue(((Number) byImport.get("value")).intValue() >= 30, imported.toString());
+
         String word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         importCsv(dataset, "children_young_people", "id,text,themes\nw1,Said at the youth forum " + word + ",\n");
         importCsv(dataset, "id,text,themes\nw2,Said at the community meeting " + word + ",\n");
