@@ -7,10 +7,9 @@ import org.heard.response.ResponseService;
 import org.heard.response.StoredResponse;
 import org.heard.testing.Browser;
 import org.heard.testing.Surveys;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -28,25 +27,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A person fills in a survey in headless Chromium: an error, a correction, a second page, a receipt. */
 @Tag("db")
 @MicronautTest(transactional = false)
+@ExtendWith(Browser.PerTest.class)
 class SurveyFormBrowserTest {
     @Inject
     EmbeddedServer server;
     @Inject
     ResponseService responses;
 
+    /** Opened for each test by {@link Browser.PerTest}. */
     WebDriver browser;
 
-    @BeforeEach
-    void open() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
         private void submit() {
         Browser.submit(browser);

@@ -10,10 +10,9 @@ import org.heard.staff.StaffAccounts;
 import org.heard.testing.Browser;
 import org.heard.testing.StaffTestData;
 import org.heard.testing.Surveys;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -29,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A member of staff signs in, searches, narrows by a facet, pages on and opens a response, in headless Chromium. */
 @Tag("db")
 @MicronautTest(transactional = false)
+@ExtendWith(Browser.PerTest.class)
 class SearchPageBrowserTest {
     @Inject
     EmbeddedServer server;
@@ -37,19 +37,9 @@ class SearchPageBrowserTest {
     @Inject
     ResponseService responses;
 
+    /** Opened for each test by {@link Browser.PerTest}. */
     WebDriver browser;
 
-    @BeforeEach
-    void open() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     private String url(String path) {
         return "http://localhost:" + server.getPort() + path;

@@ -1,6 +1,10 @@
 package org.heard.testing;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -19,6 +23,34 @@ public final class Browser {
     private static final String DRIVER = System.getProperty("heard.test.chromedriver", "/usr/bin/chromedriver");
 
     private Browser() {
+    }
+
+    /**
+     * With {@code @ExtendWith(Browser.PerTest.class)}, each test finds a fresh browser in its
+     * {@code WebDriver} field, closed again when the test ends.
+     */
+    public static final class PerTest implements BeforeEachCallback, AfterEachCallback {
+        private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PerTest.class);
+
+        @Override
+        public void beforeEach(ExtensionContext context) throws Exception {
+            Object test = context.getRequiredTestInstance();
+            java.lang.reflect.Field field = java.util.Arrays.stream(test.getClass().getDeclaredFields())
+                    .filter(f -> f.getType() == WebDriver.class).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(test.getClass().getSimpleName() + " has no WebDriver field"));
+            ChromeDriver driver = start();
+            context.getStore(NAMESPACE).put(WebDriver.class, driver);
+            field.setAccessible(true);
+            field.set(test, driver);
+        }
+
+        @Override
+        public void afterEach(ExtensionContext context) {
+            WebDriver driver = context.getStore(NAMESPACE).remove(WebDriver.class, WebDriver.class);
+            if (driver != null) {
+                driver.quit();
+            }
+        }
     }
 
     public static ChromeDriver start() throws IOException {

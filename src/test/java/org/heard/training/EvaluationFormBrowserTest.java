@@ -7,10 +7,9 @@ import jakarta.inject.Inject;
 import org.heard.testing.Browser;
 import org.heard.testing.MovableClock;
 import org.heard.testing.TestSql;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -24,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** An attendee scans the room's code and fills in the on-the-day evaluation in headless Chromium. */
 @Tag("db")
 @MicronautTest(transactional = false)
+@ExtendWith(Browser.PerTest.class)
 @Property(name = "heard.test.clock", value = "movable")
 @Property(name = "heard.training.check-every", value = "1h")
 class EvaluationFormBrowserTest {
@@ -36,19 +36,9 @@ class EvaluationFormBrowserTest {
     @Inject
     TestSql sql;
 
+    /** Opened for each test by {@link Browser.PerTest}. */
     WebDriver browser;
 
-    @BeforeEach
-    void open() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     private void submit() {
         Browser.submit(browser);
