@@ -53,6 +53,8 @@ class DatasetApiController {
             return HttpResponse.ok(datasets.importCsv(name, whose.get(), csv));
         } catch (IllegalArgumentException e) {
             return HttpResponse.badRequest(ApiError.of(400, "bad_csv", e.getMessage()));
+        } catch (Datasets.MissingImportSurvey e) {
+            return HttpResponse.status(HttpStatus.CONFLICT).body(ApiError.of(409, "no_import_survey", e.getMessage()));
         }
     }
 

@@ -65,6 +65,13 @@ class Datasets {
     record ImportResult(String dataset, String audience, int imported, int replaced, List<Rejected> rejected) {
     }
 
+    /** The survey that holds an audience's imported text is missing: the partnership must put its file back. */
+    static final class MissingImportSurvey extends RuntimeException {
+        MissingImportSurvey(String message) {
+            super(message);
+        }
+    }
+
     /** A row of a dataset as stored. */
     record Row(String id, AnswerKey key, String text) {
     }
@@ -74,12 +81,13 @@ class Datasets {
      *
      * @param audience whose words the rows are: reports and search count them as that audience's
      * @throws IllegalArgumentException when the body is not CSV with the right header, or is too long
+     * @throws MissingImportSurvey      when the audience's import survey is missing from the surveys folder
      */
     ImportResult importCsv(String name, Audience audience, String body) {
         String survey = DatasetLink.surveyFor(audience);
         if (catalog.find(survey).isEmpty()) {
             // Refused before anything is stored, rather than every row turned away one by one.
-            throw new IllegalArgumentException("Text from " + audience.label().toLowerCase(java.util.Locale.ROOT) + " cannot be imported: the "
+            throw new MissingImportSurvey("Text from " + audience.label().toLowerCase(java.util.Locale.ROOT) + " cannot be imported: the "
                     + survey + " survey that holds it is missing from the surveys folder.");
         }
         List<Map<String, String>> rows = CsvCells.read(body, HEADER);
