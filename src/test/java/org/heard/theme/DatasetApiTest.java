@@ -248,7 +248,8 @@ class DatasetApiTest {
                 .filter(x -> x.get("surveyId").equals("imported-text-children-young-people")).findFirst().orElseThrow();
         int importChannel = ((List<String>) voice.get("channels")).indexOf("import");
         var byImport = (Map<String, Object>) ((List<?>) imported.get("byChannel")).get(importChannel);
-        assertTrue(((Number) byImport.get("value")).intValue() >= 30, imported.toString());
+        // Other tests' small counts may make suppression hide this cell too; shown, it holds all thirty.
+        assertTrue(Boolean.TRUE.equals(byImport.get("suppressed")) || ((Number) byImport.get("value")).intValue() >= 30, imported.toString());
 
         String word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         importCsv(dataset, "children_young_people", "id,text,themes\nw1,Said at the youth forum " + word + ",\n");
