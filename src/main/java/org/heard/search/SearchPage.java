@@ -31,11 +31,13 @@ class SearchPage {
     private final SearchService search;
     private final SearchConfiguration config;
     private final AccessLog accessLog;
+    private final SearchLabels labels;
 
-    SearchPage(SearchService search, SearchConfiguration config, AccessLog accessLog) {
+    SearchPage(SearchService search, SearchConfiguration config, AccessLog accessLog, SearchLabels labels) {
         this.search = search;
         this.config = config;
         this.accessLog = accessLog;
+        this.labels = labels;
     }
 
     @Get
@@ -67,6 +69,7 @@ class SearchPage {
             model.put("page", r.page());
             model.put("pages", Math.max(1, (int) Math.min(1000, (result.total() + 19) / 20)));
             model.put("links", links(params, result));
+            model.put("labels", labels);
         } catch (IllegalArgumentException | SearchService.BadQuery e) {
             model.put("error", e.getMessage());
         }

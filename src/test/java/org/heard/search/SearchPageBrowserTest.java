@@ -82,10 +82,12 @@ class SearchPageBrowserTest {
         assertTrue(browser.findElements(By.cssSelector(".govuk-summary-card b")).isEmpty());
 
         // Facet counts narrow the search to one audience.
-        Browser.click(browser, By.linkText("staff (3)"));
+        Browser.click(browser, By.linkText("Frontline staff (3)"));
         assertEquals("3 answers", total());
         assertEquals(w, browser.findElement(By.id("q")).getAttribute("value"), "the words stay in the box");
-        assertFalse(browser.getPageSource().contains("children_young_people ("), "only the staff's answers are counted now");
+        assertFalse(browser.getPageSource().contains("Children and young people ("), "only the staff's answers are counted now");
+        assertFalse(browser.findElements(By.linkText("Staff safeguarding check (3)")).isEmpty(), "facets name surveys by their titles");
+        assertTrue(hits().getFirst().getText().contains("Staff safeguarding check · api · "), hits().getFirst().getText());
 
         // Paging through the rest of the unnarrowed search.
         browser.navigate().back();
@@ -97,7 +99,7 @@ class SearchPageBrowserTest {
 
         // Each hit links to its whole response.
         String snippet = hits().getFirst().findElement(By.tagName("p")).getText();
-        Browser.click(browser, By.linkText("Full response"));
+        Browser.click(browser, By.partialLinkText("Full response"));
         assertTrue(browser.getCurrentUrl().matches(".*/staff/responses/\\d+"), browser.getCurrentUrl());
         assertTrue(browser.findElement(By.tagName("main")).getText().contains(snippet.strip()), "the response holds the snippet's words");
     }

@@ -112,7 +112,7 @@ class SearchTest {
         assertTrue(page.contains("<mark>" + w + "</mark>"), page);
         assertFalse(page.contains("<img src=x"), "the answer is shown as text");
         assertTrue(page.contains("href=\"/staff/responses/" + id + "\""), page);
-        assertTrue(page.contains("children_young_people (1)"), page);
+        assertTrue(page.contains("Children and young people (1)"), page);
         assertTrue(page.contains("id=\"total\">1 answers<"), page);
     }
 
