@@ -16,8 +16,10 @@ import org.heard.staff.AccessLog;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The staff search page: the same search and filters as the API, facet counts that narrow, paging. */
@@ -70,10 +72,35 @@ class SearchPage {
             model.put("pages", Math.max(1, (int) Math.min(1000, (result.total() + 19) / 20)));
             model.put("links", links(params, result));
             model.put("labels", labels);
+            model.put("chosen", chosen(params));
         } catch (IllegalArgumentException | SearchService.BadQuery e) {
             model.put("error", e.getMessage());
         }
         return new ModelAndView<>("search/search", model);
+    }
+
+    /** A filter the search is narrowed by, and the address of the same search without it. */
+    record Chosen(String label, String remove) {
+    }
+
+    private List<Chosen> chosen(Map<String, String> params) {
+        var out = new ArrayList<Chosen>();
+        params.forEach((k, v) -> {
+            String label = switch (k) {
+                case "audience", "survey", "agency" -> labels.heading(k) + ": " + labels.label(k, v);
+                case "channel" -> "Channel: " + v;
+                case "measure" -> "Measure: " + v;
+                case "from" -> "From " + v;
+                case "to" -> "To " + v;
+                default -> null;
+            };
+            if (label != null) {
+                var without = new LinkedHashMap<>(params);
+                without.remove(k);
+                out.add(new Chosen(label, "/staff/search?" + query(without)));
+            }
+        });
+        return out;
     }
 
     /** For each facet value, the address of this search narrowed to it. */

@@ -89,8 +89,14 @@ class SearchPageBrowserTest {
         assertFalse(browser.findElements(By.linkText("Staff safeguarding check (3)")).isEmpty(), "facets name surveys by their titles");
         assertTrue(hits().getFirst().getText().contains("Staff safeguarding check · api · "), hits().getFirst().getText());
 
-        // Paging through the rest of the unnarrowed search.
-        browser.navigate().back();
+        // What the search is narrowed to is shown, and can be removed again.
+        assertTrue(browser.findElement(By.id("chosen")).getText().contains("Who: Frontline staff"), browser.findElement(By.id("chosen")).getText());
+        Browser.click(browser, By.partialLinkText("Remove"));
+        assertEquals("24 answers", total());
+        assertTrue(browser.findElements(By.id("chosen")).isEmpty());
+        assertEquals(w, browser.findElement(By.id("q")).getAttribute("value"));
+
+        // Paging through the unnarrowed search.
         assertEquals("Page 1 of 2", browser.findElement(By.cssSelector(".govuk-pagination span")).getText());
         Browser.click(browser, By.linkText("Next"));
         assertEquals("Page 2 of 2", browser.findElement(By.cssSelector(".govuk-pagination span")).getText());
