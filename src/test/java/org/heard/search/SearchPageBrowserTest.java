@@ -45,6 +45,14 @@ class SearchPageBrowserTest {
         return "http://localhost:" + server.getPort() + path;
     }
 
+    private void signIn() {
+        var login = StaffTestData.create(accounts, "ANALYST");
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(login.username());
+        browser.findElement(By.id("password")).sendKeys(login.password());
+        Browser.click(browser, By.cssSelector("form[action='/login'] button[type=submit]"));
+    }
+
     private String total() {
         return browser.findElement(By.id("total")).getText();
     }
@@ -64,11 +72,7 @@ class SearchPageBrowserTest {
             responses.submit(new Submission(Surveys.STAFF, Channel.API, Map.of("agency", List.of("police"), "supervision", List.of("4"),
                     "comments", List.of("young people say the bus never comes " + w)), null, null));
         }
-        var login = StaffTestData.create(accounts, "ANALYST");
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(login.username());
-        browser.findElement(By.id("password")).sendKeys(login.password());
-        Browser.click(browser, By.cssSelector("form[action='/login'] button[type=submit]"));
+        signIn();
 
         browser.get(url("/staff/search"));
         browser.findElement(By.id("q")).sendKeys(w);
@@ -108,5 +112,20 @@ class SearchPageBrowserTest {
         Browser.click(browser, By.partialLinkText("Full response"));
         assertTrue(browser.getCurrentUrl().matches(".*/staff/responses/\\d+"), browser.getCurrentUrl());
         assertTrue(browser.findElement(By.tagName("main")).getText().contains(snippet.strip()), "the response holds the snippet's words");
+    }
+
+    @Test
+    void aSearchThatCannotBeReadIsExplainedAtTheTopAndBesideTheBox() {
+        signIn();
+
+        browser.get(url("/staff/search"));
+        browser.findElement(By.id("q")).sendKeys("\"waiting list AND");
+        Browser.click(browser, By.cssSelector("form[action='/staff/search'] button[type=submit]"));
+        WebElement summary = browser.findElement(By.className("govuk-error-summary"));
+        assertTrue(summary.getText().contains("Check quotes and brackets are closed"), summary.getText());
+        assertEquals("#q", summary.findElement(By.tagName("a")).getDomAttribute("href"), "the summary leads to the box");
+        assertTrue(browser.findElement(By.id("q-error")).getText().contains("Check quotes and brackets are closed"));
+        assertEquals("\"waiting list AND", browser.findElement(By.id("q")).getAttribute("value"), "what was typed is kept to correct");
+        assertTrue(browser.findElements(By.id("total")).isEmpty(), "no results are shown for a search that could not be read");
     }
 }
