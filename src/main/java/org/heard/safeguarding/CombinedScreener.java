@@ -21,6 +21,11 @@ final class CombinedScreener implements Screener {
     }
 
     @Override
+    public String categoryLabel(String category) {
+        return rules.categoryLabel(category);
+    }
+
+    @Override
     public ScreenResult screen(String text) {
         ScreenResult byRules = rules.screen(text);
         if (text == null || text.isBlank()) {

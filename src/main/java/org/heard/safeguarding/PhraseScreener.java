@@ -24,6 +24,12 @@ final class PhraseScreener implements Screener {
         this.indicators = indicators;
     }
 
+    @Override
+    public String categoryLabel(String category) {
+        Indicators.Category c = indicators.categories().get(category);
+        return c == null || c.label() == null || c.label().isBlank() ? category : c.label();
+    }
+
     /** Whether the text is about a story, a song, a game or a sport rather than a life. */
     boolean notReal(String text) {
         return anyWord(TextNormaliser.normalise(text).split(" "), indicators.notReal());

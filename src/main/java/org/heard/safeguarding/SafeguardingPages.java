@@ -31,24 +31,38 @@ import java.util.Map;
 class SafeguardingPages {
     private final Alerts alerts;
     private final AntiForgery antiForgery;
+    private final AlertLabels labels;
 
-    SafeguardingPages(Alerts alerts, AntiForgery antiForgery) {
+    SafeguardingPages(Alerts alerts, AntiForgery antiForgery, AlertLabels labels) {
         this.alerts = alerts;
         this.antiForgery = antiForgery;
+        this.labels = labels;
     }
 
     @Get
     ModelAndView<Map<String, Object>> queue() {
-        return new ModelAndView<>("safeguarding/queue", Map.of("open", alerts.list("open"), "acknowledged", alerts.list("acknowledged")));
+        return new ModelAndView<>("safeguarding/queue", Map.of("open", alerts.list("open"), "acknowledged", alerts.list("acknowledged"),
+                "labels", labels));
     }
 
     @Get("/{id}")
     MutableHttpResponse<?> alert(HttpRequest<?> request, @PathVariable long id, Authentication auth) {
+        return page(request, id, auth, null, "");
+    }
+
+    /** The alert's page; with an error, the close form comes back with it, the note as it was typed. */
+    private MutableHttpResponse<?> page(HttpRequest<?> request, long id, Authentication auth, @Nullable String error, String note) {
         return alerts.open(id, auth.getName()).<MutableHttpResponse<?>>map(a -> {
             var model = new LinkedHashMap<String, Object>();
             model.put("alert", a);
             model.put("outcomes", Outcome.values());
             model.put("csrf", antiForgery.token(request));
+            model.put("note", note);
+            model.put("labels", labels);
+            if (error != null) {
+                model.put("error", error);
+                return HttpResponse.badRequest(new ModelAndView<>("safeguarding/alert", model));
+            }
             return HttpResponse.ok(new ModelAndView<>("safeguarding/alert", model));
         }).orElseGet(() -> HttpResponse.notFound(new ModelAndView<>("message", Map.of("heading", "There is no such alert",
                 "message", "Check the alert number."))));
@@ -64,7 +78,12 @@ class SafeguardingPages {
         if ("acknowledge".equals(action)) {
             alerts.acknowledge(id, auth.getName());
         } else if ("close".equals(action)) {
-            Outcome.fromId(form.getOrDefault("outcome", "")).ifPresent(o -> alerts.close(id, auth.getName(), o, form.get("note")));
+            var outcome = Outcome.fromId(form.getOrDefault("outcome", ""));
+            if (outcome.isEmpty()) {
+                // Closing is the record of what was done: without an outcome nothing is closed, and the lead is told why.
+                return page(request, id, auth, "Choose what was done before you close the alert", form.getOrDefault("note", ""));
+            }
+            alerts.close(id, auth.getName(), outcome.get(), form.get("note"));
         }
         return HttpResponse.seeOther(URI.create("/staff/safeguarding/" + id));
     }

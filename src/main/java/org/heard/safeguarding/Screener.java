@@ -4,4 +4,9 @@ package org.heard.safeguarding;
 public interface Screener {
 
     ScreenResult screen(String text);
+
+    /** What people read for a category id, as the indicators file names it; the id itself when it names none. */
+    default String categoryLabel(String category) {
+        return category;
+    }
 }
