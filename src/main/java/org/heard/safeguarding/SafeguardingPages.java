@@ -50,8 +50,12 @@ class SafeguardingPages {
         return page(request, id, auth, null, "");
     }
 
-    /** The alert's page; with an error, the close form comes back with it, the note as it was typed. */
-    private MutableHttpResponse<?> page(HttpRequest<?> request, long id, Authentication auth, @Nullable String error, String note) {
+    /** What went wrong with a form, and where on the page it can be put right. */
+    record Problem(String message, String at) {
+    }
+
+    /** The alert's page; with a problem, the close form comes back with it, the note as it was typed. */
+    private MutableHttpResponse<?> page(HttpRequest<?> request, long id, Authentication auth, @Nullable Problem error, String note) {
         return alerts.open(id, auth.getName()).<MutableHttpResponse<?>>map(a -> {
             var model = new LinkedHashMap<String, Object>();
             model.put("alert", a);
@@ -72,7 +76,9 @@ class SafeguardingPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> act(HttpRequest<?> request, @PathVariable long id, @Body Map<String, String> form, Authentication auth) {
         if (!antiForgery.verify(request, form.get(AntiForgery.FIELD))) {
-            return HttpResponse.seeOther(URI.create("/staff/safeguarding/" + id));
+            // Said, not swallowed: a lead who pressed Acknowledge must not believe it was recorded.
+            return page(request, id, auth, new Problem("The page had expired, so nothing was saved. Press the button again.", "#main-content"),
+                    form.getOrDefault("note", ""));
         }
         @Nullable String action = form.get("action");
         if ("acknowledge".equals(action)) {
@@ -81,7 +87,8 @@ class SafeguardingPages {
             var outcome = Outcome.fromId(form.getOrDefault("outcome", ""));
             if (outcome.isEmpty()) {
                 // Closing is the record of what was done: without an outcome nothing is closed, and the lead is told why.
-                return page(request, id, auth, "Choose what was done before you close the alert", form.getOrDefault("note", ""));
+                return page(request, id, auth, new Problem("Choose what was done before you close the alert", "#outcome-1"),
+                        form.getOrDefault("note", ""));
             }
             alerts.close(id, auth.getName(), outcome.get(), form.get("note"));
         }

@@ -71,6 +71,13 @@ class AlertPagesBrowserTest {
         assertTrue(browser.findElement(By.className("govuk-caption-l")).getText().contains("Physical abuse"));
         assertTrue(browser.findElement(By.className("govuk-inset-text")).getText().contains("my step dad hits me when mum is at work"));
         assertTrue(browser.findElement(By.linkText("Response " + stored.id())).getDomAttribute("href").endsWith("/staff/responses/" + stored.id()));
+        // A page left open too long: pressing Acknowledge says nothing was saved, rather than seeming to work.
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.querySelectorAll('input[name=csrf]').forEach(function (i) { i.value = 'expired'; })");
+        Browser.click(browser, By.xpath("//button[text()='Acknowledge']"));
+        assertTrue(browser.findElement(By.className("govuk-error-summary")).getText().contains("nothing was saved"));
+        assertEquals("Alert " + alertId + " (open)", heading());
+
         Browser.click(browser, By.xpath("//button[text()='Acknowledge']"));
         assertEquals("Alert " + alertId + " (acknowledged)", heading());
 
