@@ -36,10 +36,11 @@ final class Discovery {
     @Serdeable
     record Cluster(String label, int size, Map<String, Double> shareByAudience, List<String> terms, List<String> quotes,
                    Codebook.Theme theme) {
-        /** "children_young_people 75%, staff 25%" for the page. */
+        /** "Children and young people 75%, Frontline staff 25%" for the page. */
         public String audienceText() {
             var parts = new ArrayList<String>();
-            shareByAudience.forEach((a, share) -> parts.add(a + " " + Math.round(share) + "%"));
+            shareByAudience.forEach((a, share) -> parts.add(org.heard.survey.Audience.fromId(a).map(org.heard.survey.Audience::label).orElse(a)
+                    + " " + Math.round(share) + "%"));
             return String.join(", ", parts);
         }
     }

@@ -23,6 +23,8 @@ import io.micronaut.views.ModelAndView;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import org.heard.platform.AntiForgery;
 import org.heard.search.SearchService;
+import org.heard.survey.Audience;
+import org.heard.survey.SurveyCatalog;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -52,10 +54,12 @@ class ThemePages {
     private final SearchService search;
     private final AntiForgery antiForgery;
     private final int minimumQuoteGroup;
+    private final SurveyCatalog catalog;
 
     ThemePages(Codebooks codebooks, Codes codes, Coding coding, ThemeAnswers answers, SearchService search, AntiForgery antiForgery,
-               @Value("${heard.minimum-quote-group:10}") int minimumQuoteGroup) {
+               @Value("${heard.minimum-quote-group:10}") int minimumQuoteGroup, SurveyCatalog catalog) {
         this.search = search;
+        this.catalog = catalog;
         this.codebooks = codebooks;
         this.codes = codes;
         this.coding = coding;
@@ -82,6 +86,15 @@ class ThemePages {
         model.put("codebook", cb.get().codebook());
         model.put("recent", codes.recent(cb.get().id(), 20));
         model.put("q", q == null ? "" : q);
+        // Where each answer came from, in words: survey titles and audience names rather than ids.
+        var titles = new java.util.HashMap<String, String>();
+        catalog.all().forEach(survey -> titles.put(survey.id(), survey.title()));
+        var audiences = new java.util.HashMap<String, String>();
+        for (Audience a : Audience.values()) {
+            audiences.put(a.id(), a.label());
+        }
+        model.put("titles", titles);
+        model.put("audiences", audiences);
         try {
             var filters = new AnswerFilters(q, null, null, null, null, null, null, null, null).request(auth);
             model.put("toCode", coding.toCode(codebook, filters, 20).orElse(List.of()));

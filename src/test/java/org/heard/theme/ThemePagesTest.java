@@ -80,6 +80,7 @@ class ThemePagesTest {
         HttpResponse<String> queue = page("/staff/themes/test-worries?q=" + marker);
         assertTrue(queue.body().contains("&lt;b&gt;" + marker + "&lt;/b&gt;"), "the answer is shown as text");
         assertTrue(queue.body().contains("Heard suggests Waiting for help (its words match)"));
+        assertTrue(queue.body().contains("Young voices · Children and young people"), "where the answer came from, in words");
         Cookie cookie = queue.getCookie("heard_csrf").orElseThrow();
         var m = Pattern.compile("name=\"responseId\" value=\"([0-9]+)\"").matcher(queue.body());
         assertTrue(m.find());
@@ -114,6 +115,7 @@ class ThemePagesTest {
         HttpResponse<String> found = page("/staff/themes/discover?q=" + marker);
         assertTrue(found.body().contains("24 answers"), found.body());
         assertTrue(found.body().contains("Add to codebook"));
+        assertTrue(found.body().contains("Children and young people 100%"), "each group's audiences by name");
         var label = Pattern.compile("name=\"name\" type=\"text\" value=\"([^\"]+)\"").matcher(found.body());
         assertTrue(label.find());
         var query = Pattern.compile("name=\"query\" value=\"([^\"]+)\"").matcher(found.body());
