@@ -60,9 +60,11 @@ class ActionPages {
     @Post("/{id:[0-9]+}/{what:publish|unpublish}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> publish(HttpRequest<?> request, @PathVariable long id, @PathVariable String what, @Body Map<String, String> form) {
-        if (antiForgery.verify(request, form.get(AntiForgery.FIELD))) {
-            actions.setPublished(id, what.equals("publish"));
+        if (!antiForgery.verify(request, form.get(AntiForgery.FIELD))) {
+            return HttpResponse.badRequest(page(request, Map.of(),
+                    Map.of("main-content", "The page had expired, so nothing was changed. Press the button again.")));
         }
+        actions.setPublished(id, what.equals("publish"));
         return HttpResponse.seeOther(URI.create("/staff/you-said-we-did"));
     }
 

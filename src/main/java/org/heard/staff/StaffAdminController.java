@@ -71,9 +71,13 @@ class StaffAdminController {
 
     @Post("/staff/accounts/{id}/deactivate")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
     HttpResponse<?> deactivate(HttpRequest<?> request, @PathVariable long id, @Body Map<String, String> form) {
         if (!antiForgery.verify(request, form.get(AntiForgery.FIELD))) {
-            return HttpResponse.status(HttpStatus.FORBIDDEN);
+            // The page, saying so: a bare refusal would leave an admin unsure whether the account can still sign in.
+            return HttpResponse.status(HttpStatus.FORBIDDEN).body(page(request,
+                    Map.of("main-content", "The page had expired, so the account was not deactivated. Press the button again."),
+                    new AccountForm(null, null, null, null, null, null)));
         }
         accounts.setActive(id, false);
         return HttpResponse.seeOther(URI.create("/staff/accounts"));

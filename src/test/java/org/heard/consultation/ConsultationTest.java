@@ -254,6 +254,13 @@ class ConsultationTest {
         assertEquals(HttpStatus.SEE_OTHER, added.getStatus());
         long id = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/api/v1/consultations/actions")), Argument.listOf(MAP)).stream()
                 .filter(a -> a.get("said").toString().contains(marker)).map(a -> ((Number) a.get("id")).longValue()).findFirst().orElseThrow();
+        var expired = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(analyst.sign(
+                HttpRequest.POST("/staff/you-said-we-did/" + id + "/publish", "csrf=expired")).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                .cookie(cookie).accept(MediaType.TEXT_HTML_TYPE), String.class));
+        assertEquals(HttpStatus.BAD_REQUEST, expired.getStatus());
+        assertTrue(expired.getResponse().getBody(String.class).orElseThrow().contains("The page had expired, so nothing was changed."));
+        assertFalse(http.toBlocking().retrieve(HttpRequest.GET("/you-said-we-did").accept(MediaType.TEXT_HTML_TYPE)).contains(marker),
+                "an expired form publishes nothing");
         http.toBlocking().exchange(analyst.sign(HttpRequest.POST("/staff/you-said-we-did/" + id + "/publish", "csrf=" + m.group(1)))
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).cookie(cookie).accept(MediaType.TEXT_HTML_TYPE), String.class);
         assertTrue(http.toBlocking().retrieve(HttpRequest.GET("/you-said-we-did").accept(MediaType.TEXT_HTML_TYPE)).contains(marker));

@@ -99,6 +99,29 @@ class StaffSignInTest {
     }
 
     @Test
+    void anAdminDeactivatesAnAccountFromThePageAndAnExpiredPageSaysNothingChanged() {
+        var admin = StaffTestData.create(accounts, "ADMIN");
+        var login = StaffTestData.create(accounts, "ANALYST");
+        long id = accounts.all().stream().filter(s -> s.username().equals(login.username())).findFirst().orElseThrow().id();
+        HttpResponse<String> page = http.toBlocking().exchange(admin.sign(HttpRequest.GET("/staff/accounts")).accept(MediaType.TEXT_HTML_TYPE), String.class);
+        var csrf = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"").matcher(page.body());
+        assertTrue(csrf.find());
+        Cookie cookie = page.getCookie("heard_csrf").orElseThrow();
+
+        var expired = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(admin.sign(
+                HttpRequest.POST("/staff/accounts/" + id + "/deactivate", "csrf=expired")).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                .cookie(cookie).accept(MediaType.TEXT_HTML_TYPE), String.class));
+        assertEquals(HttpStatus.FORBIDDEN, expired.getStatus());
+        assertTrue(expired.getResponse().getBody(String.class).orElseThrow().contains("the account was not deactivated. Press the button again."));
+        assertTrue(accounts.check(login.username(), login.password()).isPresent(), "still active");
+
+        var done = http.toBlocking().exchange(admin.sign(HttpRequest.POST("/staff/accounts/" + id + "/deactivate", "csrf=" + csrf.group(1)))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).cookie(cookie).accept(MediaType.TEXT_HTML_TYPE), String.class);
+        assertEquals(HttpStatus.SEE_OTHER, done.getStatus());
+        assertFalse(accounts.check(login.username(), login.password()).isPresent(), "deactivated");
+    }
+
+    @Test
     void firstAdminIsCreatedOnlyWhenNoAccountExists() {
         // Accounts already exist in this database, so a configured admin must not be added.
         String name = Surveys.unique("boot");
