@@ -62,8 +62,9 @@ public class StaffExperienceReport {
     }
 
     @Serdeable
+    /** {@code surveyFound} is false when the configured staff survey is not in the surveys folder: the report then says so. */
     public record Report(String surveyId, LocalDate from, LocalDate to, LocalDate previousFrom, LocalDate previousTo, Cell responses,
-                         List<QuestionRow> questions, List<ThemeLine> themes) {
+                         List<QuestionRow> questions, List<ThemeLine> themes, boolean surveyFound) {
     }
 
     /**
@@ -85,7 +86,7 @@ public class StaffExperienceReport {
         LocalDate previousFrom = compare != null ? compare.from() : previousTo.minusDays(days - 1);
         if (survey == null) {
             return new Report(surveyId, from, to, previousFrom, previousTo, Cell.shown(0), List.of(),
-                    themes(from, to, previousFrom, previousTo, onlyAgency));
+                    themes(from, to, previousFrom, previousTo, onlyAgency), false);
         }
         var now = tallies(survey, instant(from), instant(to.plusDays(1)));
         var before = tallies(survey, instant(previousFrom), instant(previousTo.plusDays(1)));
@@ -105,7 +106,7 @@ public class StaffExperienceReport {
         }
         long responses = now.getOrDefault("#responses", new long[2])[0];
         return new Report(surveyId, from, to, previousFrom, previousTo, suppression.count(responses), rows,
-                themes(from, to, previousFrom, previousTo, onlyAgency));
+                themes(from, to, previousFrom, previousTo, onlyAgency), true);
     }
 
     /** Themes of the practitioner-feedback codebook in every staff survey's free text, most raised first. */

@@ -25,7 +25,7 @@ class ReportChartsTest {
         var share = new StaffExperienceReport.Share(75, Cell.shown(12));
         var report = new StaffExperienceReport.Report("s", LocalDate.of(2030, 1, 1), LocalDate.of(2030, 12, 31), LocalDate.of(2029, 1, 1),
                 LocalDate.of(2029, 12, 31), Cell.shown(12), List.of(new StaffExperienceReport.QuestionRow("q", "I feel <b>heard</b>", share, share,
-                List.of(new StaffExperienceReport.AgencyRow("a", "<script>alert(1)</script>", share, share)))), List.of());
+                List.of(new StaffExperienceReport.AgencyRow("a", "<script>alert(1)</script>", share, share)))), List.of(), true);
         var context = new Context();
         context.setVariable("report", report);
         context.setVariable("charts", ReportCharts.staffExperience(report));

@@ -70,6 +70,7 @@ class StaffExperienceReportTest {
         var analyst = StaffTestData.create(accounts, "ANALYST");
         Map<String, Object> r = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/api/v1/reports/staff-experience?" + period)),
                 Argument.mapOf(String.class, Object.class));
+        assertEquals(true, r.get("surveyFound"));
         var themes = (List<Map<String, Object>>) r.get("themes");
         assertEquals("Waiting for help", themes.getFirst().get("theme"));
         assertEquals(Map.of("value", 8, "suppressed", false), themes.getFirst().get("partnership"));
@@ -168,7 +169,7 @@ class StaffExperienceReportTest {
         var share = new StaffExperienceReport.Share(75, Cell.shown(12));
         var report = new StaffExperienceReport.Report("s", LocalDate.of(2030, 1, 1), LocalDate.of(2030, 12, 31), LocalDate.of(2029, 1, 1),
                 LocalDate.of(2029, 12, 31), Cell.shown(12), List.of(new StaffExperienceReport.QuestionRow("q", "=1+1", share, share,
-                List.of(new StaffExperienceReport.AgencyRow("a", "@SUM(A1:A9)", share, new StaffExperienceReport.Share(null, Cell.hidden()))))), List.of());
+                List.of(new StaffExperienceReport.AgencyRow("a", "@SUM(A1:A9)", share, new StaffExperienceReport.Share(null, Cell.hidden()))))), List.of(), true);
         List<String[]> rows = new CSVReader(new StringReader(StaffExperienceCsv.write(report))).readAll();
         assertArrayEquals(StaffExperienceCsv.HEADER, rows.get(0));
         assertArrayEquals(new String[] {"q", "'=1+1", "agency", "a", "'@SUM(A1:A9)", "75", "12", "", "c"}, rows.get(2));
