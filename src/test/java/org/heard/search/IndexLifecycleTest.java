@@ -50,7 +50,7 @@ class IndexLifecycleTest {
     @Test
     void survivesARestartAndRebuildsAnIndexFromAnOlderVersion() throws Exception {
         Path dir = Files.createTempDirectory("index");
-        String word = "zq" + Surveys.unique("w").replaceAll("[^a-z]", "");
+        String word = Surveys.uniqueWord();
         try (var ctx = start(dir)) {
             count(ctx, word);
             ctx.getBean(ResponseService.class).submit(new Submission(Surveys.YOUNG, Channel.WEB,
@@ -86,7 +86,7 @@ class IndexLifecycleTest {
         Path synonyms = tmp.resolve("synonyms.txt");
         Path dir = tmp.resolve("index");
         Files.writeString(synonyms, "cse, child sexual exploitation\n");
-        String word = "zq" + Surveys.unique("w").replaceAll("[^a-z]", "");
+        String word = Surveys.uniqueWord();
         try (var ctx = start(dir, synonyms)) {
             count(ctx, word);
             ctx.getBean(ResponseService.class).submit(new Submission(Surveys.YOUNG, Channel.WEB,
@@ -108,7 +108,7 @@ class IndexLifecycleTest {
 
     @Test
     void aMergedSegmentsFacetArraysAreBuiltByTheMergeNotByTheNextSearch(@TempDir Path dir) throws Exception {
-        String word = "zq" + Surveys.unique("w").replaceAll("[^a-z]", "");
+        String word = Surveys.uniqueWord();
         try (var ctx = start(dir)) {
             count(ctx, word);
             // Each submission is refreshed on its own, so the index now holds at least two segments.
@@ -135,7 +135,7 @@ class IndexLifecycleTest {
 
     @Test
     void theReindexCommandRebuildsFromTheDatabaseWithAProgressBar(@TempDir Path dir) throws Exception {
-        String word = "zq" + Surveys.unique("w").replaceAll("[^a-z]", "");
+        String word = Surveys.uniqueWord();
         try (var ctx = start(dir)) {
             count(ctx, word);
             ctx.getBean(ResponseService.class).submit(new Submission(Surveys.YOUNG, Channel.WEB,

@@ -24,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -58,12 +57,7 @@ class SearchTest {
 
     /** A made-up word no other answer contains, so each test finds exactly its own answers. */
     private static String word() {
-        var r = new Random();
-        var sb = new StringBuilder("zq");
-        for (int i = 0; i < 10; i++) {
-            sb.append((char) ('a' + r.nextInt(26)));
-        }
-        return sb.toString();
+        return Surveys.uniqueWord();
     }
 
     private long submit(String survey, Map<String, List<String>> answers, Channel channel) {

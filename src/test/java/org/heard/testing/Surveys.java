@@ -33,4 +33,17 @@ public final class Surveys {
     public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 12);
     }
+
+    /**
+     * A word no other answer holds, letters only so the analyser keeps it whole: "zq" and twelve random
+     * letters. The test database outlives a run, so a word must stay unique across runs as well.
+     */
+    public static String uniqueWord() {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        var sb = new StringBuilder("zq");
+        for (int i = 0; i < 12; i++) {
+            sb.append((char) ('a' + random.nextInt(26)));
+        }
+        return sb.toString();
+    }
 }
