@@ -91,6 +91,7 @@ class VoiceOfChildReportTest {
         assertTrue(done.stream().anyMatch(a -> a.get("said").toString().contains(marker)));
 
         String html = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/reports/voice-of-child?" + period)).accept(MediaType.TEXT_HTML_TYPE));
+        assertFalse(html.contains("id=\"no-codebook\""), "the codebook is there, so no warning");
         assertTrue(html.contains("the &lt;b&gt;park&lt;/b&gt; needs lights"), "quotes are escaped");
         assertTrue(html.contains("id=\"responses\">12<"));
         String chart = html.substring(html.indexOf("<svg"), html.indexOf("</svg>"));

@@ -18,11 +18,15 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A staff-experience report set to a survey that is not in the surveys folder says so, rather than showing an empty report. */
+/**
+ * Reports set to a survey or codebook that is not there say so, rather than showing an empty report:
+ * the staff-experience report's survey, and the voice-of-the-child report's codebook.
+ */
 @Tag("db")
 @MicronautTest(transactional = false)
 @Property(name = "heard.staff-survey", value = "no-such-staff-survey")
-class StaffExperienceMissingSurveyTest {
+@Property(name = "heard.voice-codebook", value = "no-such-codebook")
+class MissingReportSourcesTest {
     @Inject
     @Client("/")
     HttpClient http;
@@ -38,5 +42,13 @@ class StaffExperienceMissingSurveyTest {
         String html = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/reports/staff-experience")).accept(MediaType.TEXT_HTML_TYPE));
         assertTrue(html.replaceAll("\\s+", " ").contains("There is no survey called <span>no-such-staff-survey</span> in the surveys folder"), html);
         assertTrue(html.contains("HEARD_STAFF_SURVEY"));
+    }
+
+    @Test
+    void theVoiceOfTheChildReportSaysItsCodebookIsMissing() {
+        var analyst = StaffTestData.create(accounts, "ANALYST");
+        String html = http.toBlocking().retrieve(analyst.sign(HttpRequest.GET("/reports/voice-of-child")).accept(MediaType.TEXT_HTML_TYPE));
+        assertTrue(html.contains("id=\"no-codebook\""), html);
+        assertTrue(html.contains("HEARD_VOICE_CODEBOOK"));
     }
 }
