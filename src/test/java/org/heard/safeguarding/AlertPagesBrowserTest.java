@@ -56,10 +56,7 @@ class AlertPagesBrowserTest {
         long alertId = alerts.list(null).stream().filter(a -> Long.valueOf(stored.id()).equals(a.responseId())).findFirst().orElseThrow().id();
 
         var lead = StaffTestData.create(accounts, "SAFEGUARDING_LEAD");
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(lead.username());
-        browser.findElement(By.id("password")).sendKeys(lead.password());
-        Browser.click(browser, By.cssSelector("form[action='/login'] button[type=submit]"));
+        Browser.signIn(browser, url(""), lead);
 
         browser.get(url("/staff/safeguarding"));
         String row = browser.findElement(By.xpath("//a[text()='" + alertId + "']/ancestor::tr")).getText();

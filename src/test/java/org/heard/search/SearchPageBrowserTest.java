@@ -46,11 +46,7 @@ class SearchPageBrowserTest {
     }
 
     private void signIn() {
-        var login = StaffTestData.create(accounts, "ANALYST");
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(login.username());
-        browser.findElement(By.id("password")).sendKeys(login.password());
-        Browser.click(browser, By.cssSelector("form[action='/login'] button[type=submit]"));
+        Browser.signIn(browser, url(""), StaffTestData.create(accounts, "ANALYST"));
     }
 
     private String total() {

@@ -70,6 +70,14 @@ public final class Browser {
         return driver;
     }
 
+    /** Signs in through the staff sign-in page of the service at {@code base} (for example http://localhost:8080). */
+    public static void signIn(WebDriver browser, String base, StaffTestData.Login login) {
+        browser.get(base + "/login");
+        browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(login.username());
+        browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(login.password());
+        click(browser, org.openqa.selenium.By.cssSelector("form[action='/login'] button[type=submit]"));
+    }
+
     /** Sends the form and waits for the next page, so no check ever reads the page being left. */
     public static void submit(org.openqa.selenium.WebDriver browser) {
         click(browser, org.openqa.selenium.By.cssSelector("button[type=submit]"));
