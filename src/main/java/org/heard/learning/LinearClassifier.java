@@ -72,12 +72,12 @@ public final class LinearClassifier {
 
     public static LinearClassifier read(DataInput in) throws IOException {
         TextFeatures features = TextFeatures.read(in);
-        int n = in.readInt();
+        int n = Counts.read(in);
         var labels = new ArrayList<String>(n);
         float[][] weights = new float[n][];
         for (int t = 0; t < n; t++) {
             labels.add(in.readUTF());
-            weights[t] = new float[in.readInt()];
+            weights[t] = new float[Counts.read(in)];
             for (int i = 0; i < weights[t].length; i++) {
                 weights[t][i] = in.readFloat();
             }

@@ -45,7 +45,7 @@ public final class TextFeatures {
     }
 
     static TextFeatures read(DataInput in) throws IOException {
-        int n = in.readInt();
+        int n = Counts.read(in);
         var vocabulary = new HashMap<String, Integer>(n * 4 / 3 + 1);
         float[] idf = new float[n];
         for (int i = 0; i < n; i++) {

@@ -33,7 +33,7 @@ final class LearnedScreenCache {
     private static final Logger LOG = LoggerFactory.getLogger(LearnedScreenCache.class);
     private static final String PREFIX = "learned-screen-";
     private static final String SUFFIX = ".bin";
-    private static final String MAGIC = "heard learned screen 1";
+    static final String MAGIC = "heard learned screen 1";
     /** The classes whose code decides what training makes of the examples. */
     private static final Class<?>[] TRAINING_CODE = {LearnedScreen.class, WordScreen.class, TextNormaliser.class,
             LinearClassifier.class, TextFeatures.class};

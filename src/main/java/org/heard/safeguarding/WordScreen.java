@@ -1,5 +1,7 @@
 package org.heard.safeguarding;
 
+import org.heard.learning.Counts;
+
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -52,16 +54,16 @@ final class WordScreen {
 
     static WordScreen read(DataInput in) throws IOException {
         double threshold = in.readDouble();
-        int n = in.readInt();
+        int n = Counts.read(in);
         var vocabulary = new HashMap<String, Integer>(n * 4 / 3 + 1);
         for (int i = 0; i < n; i++) {
             vocabulary.put(in.readUTF(), i);
         }
-        int categories = in.readInt();
+        int categories = Counts.read(in);
         var weights = new LinkedHashMap<String, double[]>();
         for (int c = 0; c < categories; c++) {
             String category = in.readUTF();
-            double[] w = new double[in.readInt()];
+            double[] w = new double[Counts.read(in)];
             for (int i = 0; i < w.length; i++) {
                 w[i] = in.readDouble();
             }

@@ -112,6 +112,15 @@ class LearnedScreenCacheTest {
         assertReadsAlike(LearnedScreen.train(examples, LearnedScreen.THRESHOLD), again);
         assertEquals(whole.length, Files.size(file), "kept whole again");
 
+        // Whole and well-formed as far as it goes, but claiming a vocabulary no heap could hold.
+        try (var out = new java.io.DataOutputStream(new java.util.zip.GZIPOutputStream(Files.newOutputStream(file)))) {
+            out.writeUTF(LearnedScreenCache.MAGIC);
+            out.writeDouble(0.5);
+            out.writeInt(Integer.MAX_VALUE);
+        }
+        assertReadsAlike(LearnedScreen.train(examples, LearnedScreen.THRESHOLD), LearnedScreenCache.trainOrRead(examples, LearnedScreen.THRESHOLD, cache));
+        assertEquals(whole.length, Files.size(file), "kept whole again");
+
         Files.writeString(file, "not a screen at all");
         assertReadsAlike(LearnedScreen.train(examples, LearnedScreen.THRESHOLD), LearnedScreenCache.trainOrRead(examples, LearnedScreen.THRESHOLD, cache));
         assertFalse(Files.readString(file, StandardCharsets.ISO_8859_1).startsWith("not a screen"));
