@@ -1,7 +1,6 @@
 package org.heard.safeguarding;
 
 import jakarta.inject.Singleton;
-import org.heard.survey.Survey;
 import org.heard.survey.SurveyCatalog;
 import org.heard.survey.SurveyConfiguration;
 
@@ -30,7 +29,7 @@ class AlertLabels {
     }
 
     public String survey(String id) {
-        return id == null ? "" : catalog.find(id).map(Survey::title).orElse(id);
+        return id == null ? "" : catalog.title(id);
     }
 
     /** A history step's note, with the outcome it starts with (as closing records it) in words. */

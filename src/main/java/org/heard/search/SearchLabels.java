@@ -2,7 +2,6 @@ package org.heard.search;
 
 import jakarta.inject.Singleton;
 import org.heard.survey.Audience;
-import org.heard.survey.Survey;
 import org.heard.survey.SurveyCatalog;
 import org.heard.survey.SurveyConfiguration;
 
@@ -37,8 +36,8 @@ class SearchLabels {
 
     public String label(String dimension, String value) {
         return switch (dimension) {
-            case "audience" -> Audience.fromId(value).map(Audience::label).orElse(value);
-            case "survey" -> catalog.find(value).map(Survey::title).orElse(value);
+            case "audience" -> Audience.labelOf(value);
+            case "survey" -> catalog.title(value);
             case "agency" -> "none".equals(value) ? "No agency" : catalog.agencies().name(value);
             case "month" -> month(value);
             default -> value;

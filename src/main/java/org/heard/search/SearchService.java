@@ -119,11 +119,23 @@ public class SearchService {
         return new TextQuery(parse(q), indexAnalyzer);
     }
 
-    /**
-     * The answers a request matched, newest first and at most the limit asked for, each with the names
-     * of the extra queries it also matches; {@code matching} counts every answer the request matches.
-     */
-    public record Tagged(List<FoundAnswer> answers, List<java.util.Set<String>> tags, long matching) {
+    /** The answers a request matched, each with the names of the extra queries it also matches. */
+    public record Tagged(List<FoundAnswer> answers, List<java.util.Set<String>> tags) {
+    }
+
+    /** How many answers a request matches, counted from the index without reading any. */
+    public long count(SearchRequest r) {
+        Query query = build(r);
+        try {
+            IndexSearcher searcher = index.acquire();
+            try {
+                return searcher.count(query);
+            } finally {
+                index.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -172,9 +184,7 @@ public class SearchService {
                         }
                     }
                 }
-                // Exact, and cheap beside reading the answers: it says when the limit left some out.
-                long matching = top.scoreDocs.length < limit ? top.scoreDocs.length : searcher.count(query);
-                return new Tagged(out, tags, matching);
+                return new Tagged(out, tags);
             } finally {
                 index.release(searcher);
             }

@@ -32,6 +32,11 @@ public enum Audience {
         return this == CHILDREN_YOUNG_PEOPLE;
     }
 
+    /** What people read for an audience id; an id no audience has is shown as it is. */
+    public static String labelOf(String id) {
+        return fromId(id).map(Audience::label).orElse(id);
+    }
+
     public static Optional<Audience> fromId(String id) {
         return Arrays.stream(values()).filter(a -> a.id.equals(id)).findFirst();
     }

@@ -64,6 +64,11 @@ public class SurveyCatalog {
         return Optional.ofNullable(surveys.get(id));
     }
 
+    /** What people read for a survey id: its title, or the id itself when no survey file has it any more. */
+    public String title(String id) {
+        return find(id).map(Survey::title).orElse(id);
+    }
+
     public Collection<Survey> all() {
         return surveys.values();
     }

@@ -52,12 +52,20 @@ public class CodedAnswers {
         return codebooks.find(codebook).isPresent();
     }
 
+    /** Every answer the filters match, up to the most read at once; past that, the newest, and {@code matching} says how many match. */
     public Optional<CodedSet> of(String codebook, SearchRequest filters) {
-        return of(codebook, filters, config.maxAnswers());
+        return read(codebook, filters, config.maxAnswers(), true);
     }
 
-    /** The newest {@code limit} answers only: for reports that need the shape of what was said, fast. */
+    /**
+     * The newest {@code limit} answers only: for reports that need the shape of what was said, fast. They
+     * say how many answers they read; {@code matching} is not counted here and equals that number.
+     */
     public Optional<CodedSet> of(String codebook, SearchRequest filters, int limit) {
+        return read(codebook, filters, limit, false);
+    }
+
+    private Optional<CodedSet> read(String codebook, SearchRequest filters, int limit, boolean countAll) {
         Optional<Codebooks.Stored> cb = codebooks.find(codebook);
         if (cb.isEmpty()) {
             return Optional.empty();
@@ -66,7 +74,8 @@ public class CodedAnswers {
         cb.get().codebook().themes().stream().filter(t -> t.query() != null && !t.query().isBlank())
                 .forEach(t -> queries.put(t.name(), t.query()));
         // A theme query that cannot be read tags nothing; saving the codebook reports it.
-        SearchService.Tagged read = search.allTagged(filters, Math.min(limit, config.maxAnswers()), queries);
+        int most = Math.min(limit, config.maxAnswers());
+        SearchService.Tagged read = search.allTagged(filters, most, queries);
         List<FoundAnswer> found = read.answers();
         Map<AnswerKey, Map<String, String>> verdicts = codes.verdicts(cb.get().id(), found.stream().map(FoundAnswer::responseId).distinct().toList());
         Set<FoundAnswer> quotable = answers.quotable(found);
@@ -87,6 +96,8 @@ public class CodedAnswers {
             }
             out.add(new Coded(a, themes, quotable.contains(a)));
         }
-        return Optional.of(new CodedSet(cb.get().codebook(), out, read.matching()));
+        // Counted only when the limit may have left answers out; a count can run a moment after the read, hence the max.
+        long matching = countAll && found.size() >= most ? Math.max(found.size(), search.count(filters)) : found.size();
+        return Optional.of(new CodedSet(cb.get().codebook(), out, matching));
     }
 }

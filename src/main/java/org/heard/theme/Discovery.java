@@ -39,8 +39,7 @@ final class Discovery {
         /** "Children and young people 75%, Frontline staff 25%" for the page. */
         public String audienceText() {
             var parts = new ArrayList<String>();
-            shareByAudience.forEach((a, share) -> parts.add(org.heard.survey.Audience.fromId(a).map(org.heard.survey.Audience::label).orElse(a)
-                    + " " + Math.round(share) + "%"));
+            shareByAudience.forEach((a, share) -> parts.add(org.heard.survey.Audience.labelOf(a) + " " + Math.round(share) + "%"));
             return String.join(", ", parts);
         }
     }
@@ -55,7 +54,7 @@ final class Discovery {
 
         /** The same result, out of this many answers that matched. */
         Result outOf(long all) {
-            return new Result(answers, rest, terms, clusters, Math.max(all, answers));
+            return new Result(answers, rest, terms, clusters, all);
         }
     }
 

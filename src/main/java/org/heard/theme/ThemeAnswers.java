@@ -37,14 +37,14 @@ class ThemeAnswers {
      * from a sample that size are as good as from the whole corpus, at a fraction of the reading.
      */
     Chosen chosenAndRest(SearchRequest r) {
-        SearchService.Tagged read = search.allTagged(r, config.maxAnswers(), java.util.Map.of());
-        List<FoundAnswer> set = read.answers();
+        List<FoundAnswer> set = search.all(r, config.maxAnswers());
+        long matching = set.size() >= config.maxAnswers() ? Math.max(set.size(), search.count(r)) : set.size();
         var keys = new HashSet<String>();
         set.forEach(a -> keys.add(a.responseId() + "/" + a.questionId()));
         SearchRequest everything = new SearchRequest(null, null, null, null, null, null, null, null, null, 1, 1, false, r.agencyScope());
         List<FoundAnswer> rest = search.all(everything, Math.min(config.maxAnswers(), set.size() + REST)).stream()
                 .filter(a -> !keys.contains(a.responseId() + "/" + a.questionId())).limit(REST).toList();
-        return new Chosen(set, rest, quotable(set), read.matching());
+        return new Chosen(set, rest, quotable(set), matching);
     }
 
 
