@@ -95,11 +95,7 @@ class FrameworkReportBenchmark {
             }
 
             // Reports keep daily tallies between runs; start from none, so the first report shows the cost of counting.
-            try (Connection c = raw(ctx).getConnection(); var st = c.createStatement()) {
-                for (String table : List.of("report_tally_day", "report_tally_question", "report_tally_value")) {
-                    st.executeUpdate("DELETE FROM " + table);
-                }
-            }
+            clearTallies(ctx);
             double quietSeconds = waitUntilQuiet();
             var login = StaffTestData.create(ctx.getBean(StaffAccounts.class), "ANALYST");
             try (HttpClient http = ctx.createBean(HttpClient.class, server.getURL())) {
@@ -125,7 +121,19 @@ class FrameworkReportBenchmark {
                 var framework = ctx.getBean(FrameworkCatalog.class).find(FRAMEWORK).orElseThrow();
                 List<Long> buildTimes = time(() -> reports.build(framework, FROM, TO, new Period(COMPARE_FROM, COMPARE_TO)));
                 String loadAfter = loadAverage();
-                write(n, answers, reuse, loadSeconds, startSeconds + quietSeconds, loadBefore, loadAfter, coldMs, jsonTimes, htmlTimes, buildTimes);
+
+                // The same start from no tallies, with the service's warm-up counting them ahead (30 s after a
+                // start in service; called directly here), then the first report after it.
+                clearTallies(ctx);
+                long w0 = System.nanoTime();
+                int surveys = ctx.getBean(TallyWarmUp.class).warm();
+                long warmMs = (System.nanoTime() - w0) / 1_000_000;
+                long a0 = System.nanoTime();
+                http.toBlocking().retrieve(login.sign(HttpRequest.GET(json)), Argument.mapOf(String.class, Object.class));
+                long afterWarmMs = (System.nanoTime() - a0) / 1_000_000;
+                System.out.printf("warm-up over %d surveys: %d ms; first report after it: %d ms%n", surveys, warmMs, afterWarmMs);
+                write(n, answers, reuse, loadSeconds, startSeconds + quietSeconds, loadBefore, loadAfter, coldMs, jsonTimes, htmlTimes, buildTimes,
+                        warmMs, afterWarmMs);
             }
         }
     }
@@ -281,8 +289,17 @@ class FrameworkReportBenchmark {
         return (System.nanoTime() - t0) / 1e9;
     }
 
+    private static void clearTallies(ApplicationContext ctx) throws Exception {
+        try (Connection c = raw(ctx).getConnection(); var st = c.createStatement()) {
+            for (String table : List.of("report_tally_day", "report_tally_question", "report_tally_value")) {
+                st.executeUpdate("DELETE FROM " + table);
+            }
+        }
+    }
+
     private static void write(int n, long answers, boolean reuse, double loadSeconds, double startSeconds, String loadBefore,
-                              String loadAfter, long coldMs, List<Long> json, List<Long> html, List<Long> build) throws Exception {
+                              String loadAfter, long coldMs, List<Long> json, List<Long> html, List<Long> build, long warmMs,
+                              long afterWarmMs) throws Exception {
         String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                 .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
         long worst = Math.max(Collections.max(json), Collections.max(html));
@@ -302,6 +319,8 @@ class FrameworkReportBenchmark {
                 | `GET /api/v1/reports/framework/%s` JSON, with `compareFrom`/`compareTo` | %,d ms | %,d ms |
                 | `GET /reports/framework/%s` HTML page | %,d ms | %,d ms |
                 | `FrameworkReport.build` in process, with the comparison | %,d ms | %,d ms |
+                | from no tallies again: `TallyWarmUp` counting the two years to today ahead, as the service does 30 s after a start | %,d ms | (once) |
+                | then the first JSON report, counting only the days the warm-up did not reach (after today) | %,d ms | (once) |
 
                 Target: under 3 s, median and worst of the timed runs: **%s**.
 
@@ -312,7 +331,7 @@ class FrameworkReportBenchmark {
                 FRAMEWORK, FROM, TO, LocalDate.now(), RUNS, WARM_UP, Runtime.getRuntime().availableProcessors(), cpu,
                 Runtime.version(), Runtime.getRuntime().maxMemory() / (1024 * 1024), loadBefore, loadAfter, startSeconds,
                 coldMs, FRAMEWORK, median(json), Collections.max(json), FRAMEWORK, median(html), Collections.max(html),
-                median(build), Collections.max(build), worst < 3_000 ? "met" : "not met");
+                median(build), Collections.max(build), warmMs, afterWarmMs, worst < 3_000 ? "met" : "not met");
         Files.createDirectories(Path.of("benchmarks/results"));
         Path out = Path.of("benchmarks/results/framework-report.md");
         String notes = Files.exists(out) ? Files.readString(out) : "";
