@@ -30,6 +30,7 @@ import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
@@ -63,6 +64,7 @@ public class SearchIndex {
             r -> Thread.ofPlatform().daemon().name("search-commit").unstarted(r));
     private final FacetOrdinals ordinals = new FacetOrdinals(AnswerDocuments.facetDimensions());
     private final SlicedSearchers slices = new SlicedSearchers(ordinals);
+    private final Set<Long> erasedDuringRebuild = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong total = new AtomicLong();
 
@@ -162,6 +164,11 @@ public class SearchIndex {
 
     /** Removes every answer of these responses; when this returns they can no longer be found. */
     void delete(Collection<Long> responseIds) {
+        if (rebuilding.get()) {
+            // Searches still read the view from before the rebuild, which holds these answers, and the
+            // rebuild may have read them from the store a moment before they were erased.
+            erasedDuringRebuild.addAll(responseIds);
+        }
         try {
             for (long id : responseIds) {
                 writer.deleteDocuments(new Term(AnswerDocuments.RESPONSE, String.valueOf(id)));
@@ -274,6 +281,10 @@ public class SearchIndex {
                 }
                 onProgress.accept(done.addAndGet(page.size()));
             }
+            // A response erased after its page was read was indexed again above: erase it once more.
+            for (long id : erasedDuringRebuild) {
+                writer.deleteDocuments(new Term(AnswerDocuments.RESPONSE, String.valueOf(id)));
+            }
             writer.setLiveCommitData(commitData.entrySet());
             writer.commit();
         } catch (IOException e) {
@@ -282,12 +293,26 @@ public class SearchIndex {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("The rebuild of the search index was interrupted", e);
         } finally {
+            // Searchers see the rebuilt index before progress says the rebuild is over: whoever waits for
+            // it (the admin page, the reindex command) then finds every answer. Answers indexed meanwhile
+            // skipped their own refresh, so the view is refreshed once more after.
+            refreshAfterRebuild();
             rebuilding.set(false);
-            try {
-                searchers.maybeRefreshBlocking();
-            } catch (IOException e) {
-                LOG.error("Could not refresh the search index after a rebuild", e);
-            }
+            refreshAfterRebuild();
+            erasedDuringRebuild.clear();
+        }
+    }
+
+    /** Responses erased while a rebuild runs: searches leave them out until the rebuilt view no longer holds them. */
+    Set<Long> erasedDuringRebuild() {
+        return erasedDuringRebuild;
+    }
+
+    private void refreshAfterRebuild() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            LOG.error("Could not refresh the search index after a rebuild", e);
         }
     }
 

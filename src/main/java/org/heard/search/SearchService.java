@@ -19,7 +19,9 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -228,6 +230,12 @@ public class SearchService {
             long lo = r.from() == null ? Long.MIN_VALUE : r.from().atStartOfDay(surveys.zone()).toInstant().toEpochMilli();
             long hi = r.to() == null ? Long.MAX_VALUE : r.to().plusDays(1).atStartOfDay(surveys.zone()).toInstant().toEpochMilli() - 1;
             b.add(LongPoint.newRangeQuery(AnswerDocuments.SUBMITTED, lo, hi), BooleanClause.Occur.FILTER);
+        }
+        var erased = index.erasedDuringRebuild();
+        if (!erased.isEmpty()) {
+            // Only while a rebuild overlaps an erasure: the view being served still holds the erased answers.
+            b.add(new TermInSetQuery(AnswerDocuments.RESPONSE, erased.stream().map(id -> new BytesRef(String.valueOf(id))).toList()),
+                    BooleanClause.Occur.MUST_NOT);
         }
         return b.build();
     }

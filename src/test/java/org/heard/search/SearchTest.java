@@ -218,4 +218,21 @@ class SearchTest {
         assertTrue(((Number) progress.get("total")).longValue() > 0);
         assertEquals(1, ((Number) search(analyst, q(w)).get("total")).intValue());
     }
+
+    @Test
+    void anAnswerErasedWhileTheIndexIsRebuiltIsNotFoundDuringTheRebuildNorAfter() {
+        String w = word();
+        long id = young("erased while the index is rebuilt " + w);
+        assertEquals(1, ((Number) search(analyst, q(w)).get("total")).intValue());
+        var during = new java.util.ArrayList<Integer>();
+        assertTrue(index.rebuild(done -> {
+            if (during.isEmpty()) {
+                responses.delete(List.of(id));
+                during.add(((Number) search(analyst, q(w)).get("total")).intValue());
+            }
+        }));
+        assertEquals(List.of(0), during, "searches still read the view from before the rebuild, which holds the answer");
+        assertEquals(0, ((Number) search(analyst, q(w)).get("total")).intValue(), "nor is it found in the rebuilt index");
+        assertTrue(index.erasedDuringRebuild().isEmpty(), "the rebuilt view no longer needs the list");
+    }
 }
